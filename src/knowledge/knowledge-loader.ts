@@ -1,0 +1,61 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DataProblemsError, problemsFromZod, type Problem } from '../validation/problem';
+import { parseJsonFile } from '../validation/json-file';
+import { BrandSchema, GenericSchema, type Brand, type Generic } from './brand-schema';
+import { checkReferences } from './knowledge-check';
+
+/** The file of brand-neutral guidance in a knowledge folder; every other `*.json` is one brand. */
+export const GENERIC_FILE = '_generic.json';
+
+export interface KnowledgeData {
+  dir: string;
+  brands: Brand[];
+  generic: Generic | null;
+}
+
+export interface KnowledgeCheck {
+  data: KnowledgeData;
+  problems: Problem[];
+}
+
+/** Validates a knowledge folder in two stages: each file's structure, then references across them. */
+export function checkKnowledgeDir(dir: string): KnowledgeCheck {
+  const data: KnowledgeData = { dir, brands: [], generic: null };
+  const problems: Problem[] = [];
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    return { data, problems: [{ file: dir, path: '', message: `can't read the knowledge folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
+  }
+  for (const file of files) {
+    const parsed = parseJsonFile(path.join(dir, file), file);
+    if (!parsed.ok) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    if (file === GENERIC_FILE) {
+      const generic = GenericSchema.safeParse(parsed.value);
+      if (generic.success) data.generic = generic.data;
+      else problems.push(...problemsFromZod(file, generic.error));
+    } else {
+      const brand = BrandSchema.safeParse(parsed.value);
+      if (brand.success) data.brands.push(brand.data);
+      else problems.push(...problemsFromZod(file, brand.error));
+    }
+  }
+  if (files.filter((f) => f !== GENERIC_FILE).length === 0) {
+    problems.push({ file: dir, path: '', message: 'has no brand files: import an article with `giftbot kb import`' });
+  }
+  // References only mean something once every file has the right shape.
+  if (problems.length === 0) problems.push(...checkReferences(data, (rel) => existsSync(path.join(dir, rel))));
+  return { data, problems };
+}
+
+/** Loads a knowledge folder, or throws with every problem: it never half-loads. */
+export function loadKnowledgeDir(dir: string): KnowledgeData {
+  const { data, problems } = checkKnowledgeDir(dir);
+  if (problems.length > 0) throw new DataProblemsError(problems);
+  return data;
+}
