@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DataProblemsError, problemsFromZod, type Problem } from '../validation/problem';
+import { DataProblemsError, REPORT_INPUT, problemsFromZod, type Problem } from '../validation/problem';
 import { parseJsonFile } from '../validation/json-file';
 import { BrandSchema, GenericSchema, type Brand, type Generic } from './brand-schema';
 import { checkReferences } from './knowledge-check';
@@ -23,6 +23,7 @@ export interface KnowledgeCheck {
 export function checkKnowledgeDir(dir: string): KnowledgeCheck {
   const data: KnowledgeData = { dir, brands: [], generic: null };
   const problems: Problem[] = [];
+  const fileOf = new Map<Brand, string>();
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -36,20 +37,27 @@ export function checkKnowledgeDir(dir: string): KnowledgeCheck {
       continue;
     }
     if (file === GENERIC_FILE) {
-      const generic = GenericSchema.safeParse(parsed.value);
+      const generic = GenericSchema.safeParse(parsed.value, REPORT_INPUT);
       if (generic.success) data.generic = generic.data;
       else problems.push(...problemsFromZod(file, generic.error));
     } else {
-      const brand = BrandSchema.safeParse(parsed.value);
-      if (brand.success) data.brands.push(brand.data);
-      else problems.push(...problemsFromZod(file, brand.error));
+      const brand = BrandSchema.safeParse(parsed.value, REPORT_INPUT);
+      if (brand.success) {
+        data.brands.push(brand.data);
+        fileOf.set(brand.data, file);
+      } else problems.push(...problemsFromZod(file, brand.error));
     }
   }
   if (files.filter((f) => f !== GENERIC_FILE).length === 0) {
     problems.push({ file: dir, path: '', message: 'has no brand files: import an article with `giftbot kb import`' });
   }
   // References only mean something once every file has the right shape.
-  if (problems.length === 0) problems.push(...checkReferences(data, (rel) => existsSync(path.join(dir, rel))));
+  if (problems.length === 0) {
+    for (const [brand, file] of fileOf) {
+      if (file !== `${brand.id}.json`) problems.push({ file, path: 'id', message: `is "${brand.id}" but the file is ${file}: rename the file to ${brand.id}.json or fix the id` });
+    }
+    problems.push(...checkReferences(data, (rel) => existsSync(path.join(dir, rel))));
+  }
   return { data, problems };
 }
 

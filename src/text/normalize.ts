@@ -21,10 +21,22 @@ const HOMOGLYPHS: Record<string, string> = {
 };
 const HOMOGLYPH_PATTERN = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e\s]*$/;
+// ASCII plus the typography help-centre text is full of: folded by a table, no Unicode passes.
+const TYPOGRAPHIC_ONLY = /^[\x20-\x7e\s\u2018\u2019\u201C\u201D\u2013\u2014\u2192\u2026\u00A0]*$/;
+const TYPOGRAPHIC: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '`': "'", '\u201C': '"', '\u201D': '"', '\u2013': '-', '\u2014': '-',
+  '\u2192': '\u2192', '\u2026': '...', '\u00A0': ' ',
+};
+const TYPOGRAPHIC_CHARS = /[\u2018\u2019`\u201C\u201D\u2013\u2014\u2026\u00A0]/g;
+
 /** Removes invisible characters and folds compatibility forms (full-width → ASCII); keeps case. */
-export function foldCharacters(text: string): string {
+export function foldCharacters(raw: string): string {
+  const text = raw.slice(0, MAX_TEXT_CHARS);
+  // Most text is plain ASCII; only the rest needs the Unicode passes.
+  if (PLAIN_ASCII.test(text)) return text;
+  if (TYPOGRAPHIC_ONLY.test(text)) return text.replace(TYPOGRAPHIC_CHARS, (ch) => TYPOGRAPHIC[ch] ?? ch);
   return text
-    .slice(0, MAX_TEXT_CHARS)
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .normalize('NFD')
@@ -36,9 +48,8 @@ export function foldCharacters(text: string): string {
 
 /** Lower-case, folded, homoglyph-free text with single spaces. */
 export function normalizeText(text: string): string {
-  return foldCharacters(text)
-    .toLowerCase()
-    .replace(HOMOGLYPH_PATTERN, (ch) => HOMOGLYPHS[ch] ?? ch)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = foldCharacters(text).toLowerCase();
+  const latin = PLAIN_ASCII.test(folded) ? folded : folded.replace(HOMOGLYPH_PATTERN, (ch) => HOMOGLYPHS[ch] ?? ch);
+  // Collapsing whitespace is the costliest step; most text has nothing to collapse.
+  return (/\s\s|[^\S ]/.test(latin) ? latin.replace(/\s+/g, ' ') : latin).trim();
 }

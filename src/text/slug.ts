@@ -1,13 +1,13 @@
 import { foldCharacters } from './normalize';
 
-/** kebab-case id from a title: "Why won't my Amazon code work?" → "why-wont-my-amazon-code-work". */
-export function slugify(text: string, maxLength = 60): string {
-  const slug = foldCharacters(text)
+/**
+ * kebab-case id from a title: "Why won't my Amazon code work?" → "why-wont-my-amazon-code-work".
+ * Never shortened, so anyone can predict an entry's id from its title.
+ */
+export function slugify(text: string): string {
+  return foldCharacters(text)
     .toLowerCase()
     .replace(/'/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength);
-  return cut.slice(0, Math.max(cut.lastIndexOf('-'), 1)).replace(/-+$/, '');
 }

@@ -1,6 +1,8 @@
 import { normalizeText } from './normalize';
 
-const DOMAIN = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
+// A domain as people write it, with an optional scheme or www in front: "https://www.amazon.co.uk".
+const DOMAIN = /(?:https?:\/\/)?(?:www\.)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![a-z0-9-])/g;
+const WORD = /[a-z0-9]+/g;
 
 export interface Tokens {
   /** Plain words, in order: letters and digits only, apostrophes dropped ("won't" → "wont"). */
@@ -13,17 +15,23 @@ export interface Tokens {
 
 /** Splits text into words and domains. Input is normalised here; callers pass raw text. */
 export function tokenize(raw: string): Tokens {
-  const tokens: Tokens = { words: [], wordDomain: [], domains: [] };
-  for (const chunk of normalizeText(raw).split(' ')) {
-    const host = chunk.replace(/^[^a-z0-9]+/, '').replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0] ?? '';
-    const bare = host.replace(/[^a-z0-9]+$/, '');
-    const domainIndex = DOMAIN.test(bare) ? tokens.domains.push(bare) - 1 : -1;
-    const hostWords = domainIndex >= 0 ? new Set(bare.split(/[.-]/)) : undefined;
-    for (const word of chunk.replace(/'/g, '').split(/[^a-z0-9]+/)) {
-      if (!word) continue;
-      tokens.words.push(word);
-      tokens.wordDomain.push(hostWords?.has(word) ? domainIndex : -1);
-    }
+  const text = normalizeText(raw).replace(/'/g, '');
+  const domains: string[] = [];
+  const spans: Array<[number, number]> = [];
+  // The full domain pattern is slow on long text; most text has no "x.yz" at all.
+  const maybeDomain = /[a-z0-9]\.[a-z]{2}/.test(text);
+  for (const match of maybeDomain ? text.matchAll(DOMAIN) : []) {
+    domains.push(match[1]!);
+    spans.push([match.index, match.index + match[0].length]);
   }
-  return tokens;
+  const words: string[] = [];
+  const wordDomain: number[] = [];
+  let span = 0;
+  for (const match of text.matchAll(WORD)) {
+    while (span < spans.length && spans[span]![1] <= match.index) span++;
+    const inside = span < spans.length && spans[span]![0] <= match.index;
+    words.push(match[0]);
+    wordDomain.push(inside ? span : -1);
+  }
+  return { words, wordDomain, domains };
 }

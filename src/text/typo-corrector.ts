@@ -11,8 +11,9 @@ export interface Correction {
 export class TypoCorrector {
   private readonly deletes = new Map<string, string[]>();
 
-  constructor(private readonly frequency: ReadonlyMap<string, number>) {
-    for (const word of frequency.keys()) {
+  /** `commonness` breaks ties between equally close words; by default they are all alike. */
+  constructor(private readonly vocabulary: ReadonlySet<string>, private readonly commonness: (word: string) => number = () => 0) {
+    for (const word of vocabulary) {
       if (word.length < 3) continue;
       for (const variant of deletionsOf(word)) {
         const list = this.deletes.get(variant);
@@ -23,14 +24,14 @@ export class TypoCorrector {
   }
 
   has(word: string): boolean {
-    return this.frequency.has(word);
+    return this.vocabulary.has(word);
   }
 
   /** Vocabulary words sharing a deletion with `word`: everything within two edits, and some more. */
   private candidates(word: string): Set<string> {
     const found = new Set<string>();
     for (const variant of [word, ...deletionsOf(word)]) {
-      if (this.frequency.has(variant)) found.add(variant);
+      if (this.vocabulary.has(variant)) found.add(variant);
       for (const candidate of this.deletes.get(variant) ?? []) found.add(candidate);
     }
     return found;
@@ -38,7 +39,7 @@ export class TypoCorrector {
 
   /** The vocabulary word itself, its closest correction, or undefined when nothing is close enough. */
   correct(word: string): Correction | undefined {
-    if (this.frequency.has(word)) return { word, distance: 0 };
+    if (this.vocabulary.has(word)) return { word, distance: 0 };
     const maxDistance = allowedDistance(word);
     if (maxDistance === 0) return undefined;
     let best: Correction | undefined;
@@ -46,7 +47,7 @@ export class TypoCorrector {
     for (const candidate of this.candidates(word)) {
       const distance = editDistance(word, candidate, maxDistance);
       if (distance > maxDistance || (distance === 2 && candidate[0] !== word[0])) continue;
-      const frequency = this.frequency.get(candidate) ?? 0;
+      const frequency = this.commonness(candidate);
       if (!best || distance < best.distance || (distance === best.distance && frequency > bestFrequency)) {
         best = { word: candidate, distance };
         bestFrequency = frequency;

@@ -28,8 +28,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? `is missing: add a ${issue.expected}`
-        : `must be a ${issue.expected}, not ${describeValue(issue.input)}`;
+        ? `is missing: add ${withArticle(issue.expected)}`
+        : `must be ${withArticle(issue.expected)}, not ${describeValue(issue.input)}`;
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
     case 'too_small':
@@ -38,6 +38,13 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.message;
   }
 }
+
+function withArticle(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/** Parse options for data files: keep the offending input so messages can quote it. */
+export const REPORT_INPUT = { reportInput: true } as const;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
