@@ -1,0 +1,91 @@
+import type { Field } from './term-index';
+
+/**
+ * How the matcher weighs evidence and where it stops guessing. The defaults were chosen on the
+ * labelled set (tests/data/labelled-queries.json) and checked on articles and questions never
+ * tuned on (bench/holdout); README "Matching" has the figures.
+ */
+export interface Tuning {
+  /** Below this, nothing is confident enough to answer. */
+  answer: number;
+  /** Candidates above this are worth offering as "did you mean…". */
+  suggest: number;
+  /** Two answers closer than this are a near-tie: ask, don't pick. */
+  tie: number;
+  /** A brand entry takes a generic entry's paraphrases when its title matches that well. */
+  link: number;
+  /** Generic guidance yields to the brand's own entry on equal evidence. */
+  generic: number;
+  /** A query word found only in an answer's body counts this much. */
+  body: number;
+  /** Above 1, a title only partly said counts for less: one rare word shared with a long title is a coincidence. */
+  fieldCoverageExponent: number;
+  /** Evidence a confident answer needs, as a share of the rarest term's weight. */
+  evidence: number;
+  /** Weight of a real English word the knowledge base never uses ("job", "password"), same scale. */
+  foreign: number;
+  /** Weight of a word that is neither known, English nor a fixable typo ("bday", "robux"). */
+  noise: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  answer: 0.47,
+  suggest: 0.3,
+  tie: 0.05,
+  link: 0.45,
+  generic: 0.92,
+  body: 0.3,
+  fieldCoverageExponent: 1.4,
+  evidence: 0.45,
+  foreign: 0.5,
+  noise: 0.1,
+};
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** 1 for a word as typed, less for a corrected typo, 0 for a word the knowledge base lacks. */
+  confidence: number;
+}
+
+export interface ScoredFields {
+  fields: readonly Field[];
+  body: Field | undefined;
+}
+
+/**
+ * The best field's F-measure of two coverages: how much of the query the entry explains (its
+ * field, and its body at a discount), and how much of the field the query says. Both must be high:
+ * a long query that merely mentions "order" doesn't match "Where do I redeem…". Thin evidence — one
+ * everyday word — is scaled down however well it covers a short title. `needed` 0 skips that check.
+ */
+export function scoreEntry(query: readonly QueryTerm[], total: number, item: ScoredFields, needed: number, t: Tuning): number {
+  let best = 0;
+  for (const field of item.fields) {
+    if (field.weight === 0) continue;
+    let inField = 0;
+    let inBody = 0;
+    for (const q of query) {
+      if (q.confidence === 0) continue;
+      if (field.terms.has(q.term)) inField += q.weight * q.confidence;
+      else if (item.body?.terms.has(q.term)) inBody += q.weight * q.confidence * t.body;
+    }
+    const queryCoverage = (inField + inBody) / total;
+    const fieldCoverage = Math.min(1, inField / field.weight) ** t.fieldCoverageExponent;
+    const f = queryCoverage + fieldCoverage > 0 ? (2 * queryCoverage * fieldCoverage) / (queryCoverage + fieldCoverage) : 0;
+    if (f > best) best = f;
+  }
+  if (needed <= 0) return best;
+  const evidence = matchedWeight(query, item);
+  return evidence >= needed ? best : best * (evidence / needed);
+}
+
+function matchedWeight(query: readonly QueryTerm[], item: ScoredFields): number {
+  let evidence = 0;
+  for (const q of query) {
+    if (q.confidence > 0 && (item.body?.terms.has(q.term) || item.fields.some((f) => f.terms.has(q.term)))) {
+      evidence += q.weight * q.confidence;
+    }
+  }
+  return evidence;
+}

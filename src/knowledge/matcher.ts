@@ -1,0 +1,259 @@
+import { isEnglishWord } from '../text/dictionary';
+import { STOPWORDS, termsOfWords } from '../text/lexicon';
+import { tokenize } from '../text/tokenize';
+import { BrandResolver, type BrandMention } from './brand-resolver';
+import type { Brand } from './brand-schema';
+import { entriesOf, type Entry, type EntryKind } from './entries';
+import type { KnowledgeData } from './knowledge-loader';
+import { DEFAULT_TUNING, scoreEntry, type QueryTerm, type Tuning } from './entry-scorer';
+import { TermIndex, type Field } from './term-index';
+
+const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
+const MAX_RESULTS = 5;
+/** How far below its best generic match a brand entry may still take a second one. */
+const LINK_TOLERANCE = 0.15;
+
+export type Decision = 'answer' | 'clarify' | 'abstain';
+
+export interface SearchHit {
+  id: string;
+  brand: string | null;
+  kind: EntryKind;
+  title: string;
+  score: number;
+}
+
+export interface SearchResult {
+  /** The brand the text names, else the conversation's brand, else null. */
+  brand: string | null;
+  /** A country the text implies ("amazon.co.uk" → GB), for marketplace checks. */
+  country: string | null;
+  /** Brands named in the text, in order ("swap my amazon card for starbucks"). */
+  mentioned: string[];
+  decision: Decision;
+  /** Confident results, best first; empty when abstaining. */
+  results: SearchHit[];
+  /** The closest entries even when abstaining, for "did you mean…". */
+  suggestions: SearchHit[];
+}
+
+export interface SearchOptions {
+  /** The conversation's brand so far; a brand named in the text wins over it. */
+  brand?: string | null;
+}
+
+interface BrandIndex {
+  entries: IndexedEntry[];
+  /** Generic entries this brand has its own version of; they don't compete. */
+  covered: Set<string>;
+  /** Words of the brand's name, left out of matching. */
+  skip: Set<string>;
+  /** Every term of the brand's titles and paraphrases. */
+  fieldTerms: Set<string>;
+}
+
+interface IndexedEntry {
+  entry: Entry;
+  /** The title, then each paraphrase (own and inherited from generic guidance). */
+  fields: Field[];
+  body: Field;
+}
+
+/**
+ * Turns what a person types into knowledge entries, or into an honest "not sure". Pipeline:
+ * normalise → resolve the brand → terms (stopwords out, typos corrected, stems, domain synonyms) →
+ * IDF-weighted coverage of each entry's title and paraphrases, in both directions → answer,
+ * clarify or abstain by thresholds. A brand's index is built the first time it is asked about.
+ */
+export class Matcher {
+  private readonly brands = new Map<string, Brand>();
+  private readonly terms: TermIndex;
+  private readonly resolver: BrandResolver;
+  private readonly generic: IndexedEntry[];
+  private readonly brandIndexes = new Map<string, BrandIndex>();
+  private readonly entries = new Map<string, Entry>();
+
+  private readonly tuning: Tuning;
+
+  constructor(data: KnowledgeData, tuning: Partial<Tuning> = {}) {
+    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+    for (const brand of data.brands) this.brands.set(brand.id, brand);
+    const genericEntries = data.generic ? entriesOf(data.generic) : [];
+    const all = [...genericEntries, ...data.brands.flatMap(entriesOf)];
+    for (const entry of all) this.entries.set(entry.id, entry);
+    this.terms = new TermIndex(all, new Set(data.brands.map((b) => tokenize(b.name).words[0] ?? '')));
+    this.resolver = new BrandResolver(data.brands, (w) => this.terms.isKnownWord(w) || isEnglishWord(w), (w, b) => this.terms.isOnlyUsedBy(w, b));
+    this.generic = genericEntries.map((e) => this.indexEntry(e, new Set()));
+  }
+
+  get brandIds(): string[] {
+    return [...this.brands.keys()];
+  }
+
+  brand(id: string): Brand | undefined {
+    return this.brands.get(id);
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** A brand by id, name or alias, typos forgiven: "amzon", "itunes", "amazon.co.uk". */
+  findBrand(name: string): string | null {
+    if (this.brands.has(name)) return name;
+    return this.resolver.resolve(tokenize(name)).mentions[0]?.brand ?? null;
+  }
+
+  search(text: string, options: SearchOptions = {}): SearchResult {
+    const tokens = tokenize(text);
+    const { mentions, country } = this.resolver.resolve(tokens);
+    const contextBrand = options.brand && this.brands.has(options.brand) ? options.brand : null;
+    const brand = mentions[0]?.brand ?? contextBrand;
+    const index = brand ? this.brandIndex(brand) : undefined;
+    const words = index ? this.contentWords(tokens.words, mentions, brand!, index) : tokens.words.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
+    const query = this.queryTerms(words);
+    const scored = this.score(query, index);
+    return { brand, country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...decide(scored, this.tuning) };
+  }
+
+  /**
+   * The words that say what the question is about, once brands are taken out. The brand's own name
+   * carries nothing (every entry has it); another brand named is a sign of "somewhere else" unless
+   * the brand's entries speak of it ("Can I redeem a Roblox card on Xbox?"); a marketplace from
+   * another country is a sign of a region problem.
+   */
+  private contentWords(words: readonly string[], mentions: readonly BrandMention[], brand: string, index: BrandIndex): string[] {
+    const out: string[] = [];
+    const own = this.brands.get(brand)!;
+    const inEntries = (word: string) => termsOfWords([word]).some(({ term }) => index.fieldTerms.has(term));
+    words.forEach((word, i) => {
+      const mention = mentions.find((m) => i >= m.start && i < m.end);
+      if (!mention) {
+        if (!index.skip.has(word)) out.push(word);
+      } else if (inEntries(word) && !index.skip.has(word)) {
+        out.push(word);
+      } else if (mention.brand !== brand && i === mention.start) {
+        out.push('other');
+      }
+    });
+    if (mentions.some((m) => m.country && m.country !== own.region.country)) out.push('region');
+    return out;
+  }
+
+  /**
+   * Each word is known to the knowledge base, a typo of a known word, a real English word the
+   * knowledge base never uses (evidence of another topic: "job", "password"), or noise (slang, names).
+   */
+  private queryTerms(words: string[]): QueryTerm[] {
+    const read = words.flatMap((word) => this.splitCompound(word)).map((word) => this.readWord(word));
+    const byTerm = new Map<string, QueryTerm>();
+    for (const { term, index, phrase } of termsOfWords(read.map((r) => r.word))) {
+      const word = read[index]!;
+      const confidence = phrase ? Math.max(word.confidence, 0.8) : word.confidence;
+      const weight = confidence > 0 ? this.terms.idf(term) : this.terms.maxIdf * (word.kind === 'foreign' ? this.tuning.foreign : this.tuning.noise);
+      const known = byTerm.get(term);
+      if (!known || known.confidence < confidence) byTerm.set(term, { term, weight, confidence });
+    }
+    return [...byTerm.values()];
+  }
+
+  /** "gamepass" → "game pass", "promocodes" → "promo codes": run-together words people type. */
+  private splitCompound(word: string): string[] {
+    if (word.length < 7 || this.terms.isKnownWord(word) || isEnglishWord(word) || /\d/.test(word)) return [word];
+    for (let cut = 3; cut <= word.length - 3; cut++) {
+      const head = word.slice(0, cut);
+      const tail = word.slice(cut);
+      if (this.terms.isKnownWord(head) && this.terms.isKnownWord(tail)) return [head, tail];
+    }
+    return [word];
+  }
+
+  private readWord(word: string): { word: string; confidence: number; kind: 'known' | 'foreign' | 'noise' } {
+    if (STOPWORDS.has(word) || this.terms.isKnownWord(word)) return { word, confidence: 1, kind: 'known' };
+    if (isEnglishWord(word)) return { word, confidence: 0, kind: 'foreign' };
+    const correction = this.terms.corrector.correct(word);
+    if (!correction) return { word, confidence: 0, kind: 'noise' };
+    return { word: correction.word, confidence: CONFIDENCE_BY_DISTANCE[correction.distance] ?? 0, kind: 'known' };
+  }
+
+  private score(query: QueryTerm[], index: BrandIndex | undefined): Array<{ entry: Entry; score: number }> {
+    const total = query.reduce((sum, q) => sum + q.weight, 0);
+    if (total === 0) return [];
+    const t = this.tuning;
+    const needed = t.evidence * this.terms.maxIdf;
+    const out: Array<{ entry: Entry; score: number }> = [];
+    for (const item of index?.entries ?? []) out.push({ entry: item.entry, score: scoreEntry(query, total, item, needed, t) });
+    for (const item of this.generic) {
+      if (index?.covered.has(item.entry.id)) continue;
+      out.push({ entry: item.entry, score: scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  private indexEntry(entry: Entry, skip: ReadonlySet<string>, inherited: Field[] = []): IndexedEntry {
+    return {
+      entry,
+      fields: [entry.title, ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(inherited),
+      body: this.terms.field(entry.body, skip),
+    };
+  }
+
+  /** A brand's entries, each with the paraphrases of the generic entry it is the brand's version of. */
+  private brandIndex(id: string): BrandIndex {
+    const cached = this.brandIndexes.get(id);
+    if (cached) return cached;
+    const brand = this.brands.get(id)!;
+    // The brand's name says nothing inside its own entries; other names ("Uber Eats") still do.
+    const skip = new Set(tokenize(brand.name).words);
+    const own = entriesOf(brand).map((e) => this.indexEntry(e, skip));
+    const fieldTerms = new Set(own.flatMap((item) => item.fields.flatMap((f) => [...f.terms])));
+    const links = this.linkToGeneric(own);
+    const entries = own.map((item) => {
+      const inherited = links.filter((l) => l.own === item).flatMap((l) => l.generic.fields);
+      return inherited.length ? { ...item, fields: [...item.fields, ...inherited] } : item;
+    });
+    const index: BrandIndex = { entries, covered: new Set(links.map((l) => l.generic.entry.id)), skip, fieldTerms };
+    this.brandIndexes.set(id, index);
+    return index;
+  }
+
+  /**
+   * Which brand entry is the brand's version of each generic entry. A link needs both sides to
+   * agree: the generic entry's best brand entry, whose own best generic entry it (nearly) is. A
+   * brand entry may cover two ("PIN scratched away or card lost."); a generic entry goes to one
+   * brand entry only, so inherited paraphrases never make two entries tie.
+   */
+  private linkToGeneric(own: IndexedEntry[]): Array<{ own: IndexedEntry; generic: IndexedEntry }> {
+    const scores = own.map((item) => {
+      const query = [...item.fields[0]!.terms].map((term) => ({ term, weight: this.terms.idf(term), confidence: 1 }));
+      const total = query.reduce((sum, q) => sum + q.weight, 0);
+      return this.generic.map((generic) => (total > 0 ? scoreEntry(query, total, { fields: generic.fields, body: undefined }, 0, { ...this.tuning, fieldCoverageExponent: 1 }) : 0));
+    });
+    const links: Array<{ own: IndexedEntry; generic: IndexedEntry }> = [];
+    this.generic.forEach((generic, g) => {
+      let best = -1;
+      own.forEach((_, o) => {
+        if (scores[o]![g]! >= this.tuning.link && (best < 0 || scores[o]![g]! > scores[best]![g]!)) best = o;
+      });
+      if (best < 0) return;
+      const ownBest = Math.max(...scores[best]!);
+      if (scores[best]![g]! >= ownBest - LINK_TOLERANCE) links.push({ own: own[best]!, generic });
+    });
+    return links;
+  }
+}
+
+/** Answer when the best score clears the bar and stands alone; ask when another is within a tie; else abstain. */
+function decide(scored: Array<{ entry: Entry; score: number }>, t: Tuning): Pick<SearchResult, 'decision' | 'results' | 'suggestions'> {
+  const hits = scored.map(({ entry, score }) => toHit(entry, score));
+  const suggestions = hits.filter((h) => h.score >= t.suggest).slice(0, 3);
+  const top = hits[0];
+  if (!top || top.score < t.answer) return { decision: 'abstain', results: [], suggestions };
+  const results = hits.filter((h) => h.score >= Math.max(t.suggest, top.score - 3 * t.tie)).slice(0, MAX_RESULTS);
+  const tied = (results[1]?.score ?? 0) >= top.score - t.tie;
+  return { decision: tied ? 'clarify' : 'answer', results, suggestions };
+}
+
+function toHit(entry: Entry, score: number): SearchHit {
+  return { id: entry.id, brand: entry.brand, kind: entry.kind, title: entry.title, score: Math.round(score * 1000) / 1000 };
+}
