@@ -1,0 +1,42 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import path from 'node:path';
+
+/** Where a command reads and writes; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+/** A mistake in how the command was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, with its errors turned into usage errors. */
+export function parseCommandArgs<T extends Options>(args: string[], options: T, allowPositionals = true) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export const KNOWLEDGE_OPTION = { knowledge: { type: 'string' } } as const;
+
+export function knowledgeDir(io: Io, flag: string | undefined): string {
+  // An empty variable counts as unset, as shells and .env files write it.
+  return path.resolve(io.cwd, flag ?? (io.env.KNOWLEDGE_DIR || 'knowledge'));
+}

@@ -1,0 +1,17 @@
+import { checkKnowledgeDir } from '../knowledge/knowledge-loader';
+import { formatProblem } from '../validation/problem';
+import { KNOWLEDGE_OPTION, knowledgeDir, parseCommandArgs, type Io } from './io';
+
+/** `giftbot kb check [--knowledge DIR]`: every problem as `file › path: what to fix`; exit 1 on any. */
+export async function kbCheck(args: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs(args, KNOWLEDGE_OPTION, false);
+  const dir = knowledgeDir(io, values.knowledge);
+  const { data, problems } = checkKnowledgeDir(dir);
+  if (problems.length > 0) {
+    io.err(`${problems.map(formatProblem).join('\n')}\n${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}\n`);
+    return 1;
+  }
+  const entries = data.brands.reduce((n, b) => n + b.errors.length + b.faq.length, 0);
+  io.out(`${dir}: ${data.brands.length} brands, ${entries} entries${data.generic ? ', generic guidance' : ''} — all good\n`);
+  return 0;
+}
