@@ -1,0 +1,37 @@
+/**
+ * Deep links into the marketplace's sell and swap flows. A link is only ever built from a
+ * configured base URL; every value goes in as an encoded query parameter, and brands only as ids
+ * from the knowledge base — nothing a person typed ever becomes part of a URL by itself.
+ */
+export type LinkKind = 'sell' | 'swap';
+
+export interface LinkBases {
+  sell: string;
+  swap: string;
+}
+
+export interface LinkRequest {
+  kind: LinkKind;
+  /** A knowledge-base brand id, or null for a brand the marketplace doesn't list. */
+  brand: string | null;
+  amount: number | null;
+  /** For a swap: the brand id wanted instead. */
+  wanted: string | null;
+  /** The channel the conversation is on (utm_medium). */
+  channel: string;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function buildDeepLink(bases: LinkBases, request: LinkRequest): string {
+  const url = new URL(bases[request.kind]);
+  const set = (key: string, value: string | null) => {
+    if (value !== null) url.searchParams.set(key, value);
+  };
+  set('brand', request.brand && ID.test(request.brand) ? request.brand : null);
+  set('amount', request.amount !== null && Number.isFinite(request.amount) ? request.amount.toFixed(2) : null);
+  if (request.kind === 'swap') set('want', request.wanted && ID.test(request.wanted) ? request.wanted : null);
+  set('utm_source', 'giftbot');
+  set('utm_medium', ID.test(request.channel) ? request.channel : 'chat');
+  return url.toString();
+}
