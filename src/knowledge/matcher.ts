@@ -10,6 +10,7 @@ import { TermIndex, type Field } from './term-index';
 
 const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
 const MAX_RESULTS = 5;
+const RECENT_SEARCHES = 16;
 /** How far below its best generic match a brand entry may still take a second one. */
 const LINK_TOLERANCE = 0.15;
 
@@ -50,6 +51,8 @@ interface BrandIndex {
   skip: Set<string>;
   /** Every term of the brand's titles and paraphrases. */
   fieldTerms: Set<string>;
+  /** Generic entry id → the brand's own version of it. */
+  versions: Map<string, string>;
 }
 
 interface IndexedEntry {
@@ -90,6 +93,10 @@ export class Matcher {
     return [...this.brands.keys()];
   }
 
+  get entryIds(): string[] {
+    return [...this.entries.keys()];
+  }
+
   brand(id: string): Brand | undefined {
     return this.brands.get(id);
   }
@@ -98,13 +105,35 @@ export class Matcher {
     return this.entries.get(id);
   }
 
+  /** The brand's own version of a generic entry ("Why won't my Amazon code work?"), else the generic one. */
+  versionFor(brand: string | null, genericId: string): string {
+    if (!brand || !this.brands.has(brand)) return genericId;
+    return this.brandIndex(brand).versions.get(genericId) ?? genericId;
+  }
+
   /** A brand by id, name or alias, typos forgiven: "amzon", "itunes", "amazon.co.uk". */
   findBrand(name: string): string | null {
     if (this.brands.has(name)) return name;
     return this.resolver.resolve(tokenize(name)).mentions[0]?.brand ?? null;
   }
 
+  /**
+   * A turn often asks about the same text more than once (routing, prefills, the match step);
+   * the last few answers are kept. Results are never mutated by callers.
+   */
+  private readonly recent = new Map<string, SearchResult>();
+
   search(text: string, options: SearchOptions = {}): SearchResult {
+    const key = `${options.brand ?? ''}\u0000${text}`;
+    const cached = this.recent.get(key);
+    if (cached) return cached;
+    const result = this.compute(text, options);
+    if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(key, result);
+    return result;
+  }
+
+  private compute(text: string, options: SearchOptions): SearchResult {
     const tokens = tokenize(text);
     const { mentions, country } = this.resolver.resolve(tokens);
     const contextBrand = options.brand && this.brands.has(options.brand) ? options.brand : null;
@@ -212,7 +241,8 @@ export class Matcher {
       const inherited = links.filter((l) => l.own === item).flatMap((l) => l.generic.fields);
       return inherited.length ? { ...item, fields: [...item.fields, ...inherited] } : item;
     });
-    const index: BrandIndex = { entries, covered: new Set(links.map((l) => l.generic.entry.id)), skip, fieldTerms };
+    const versions = new Map(links.map((l) => [l.generic.entry.id, l.own.entry.id]));
+    const index: BrandIndex = { entries, covered: new Set(versions.keys()), skip, fieldTerms, versions };
     this.brandIndexes.set(id, index);
     return index;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DialogFileSchema, GlobalFileSchema } from '../engine/flow-schema';
 import { BrandSchema, GenericSchema } from '../knowledge/brand-schema';
 
 /** Every JSON Schema giftbot publishes for its data files, by file name under schemas/. */
@@ -6,5 +7,7 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     'brand.schema.json': z.toJSONSchema(BrandSchema, { io: 'input' }),
     'generic.schema.json': z.toJSONSchema(GenericSchema, { io: 'input' }),
+    'dialog.schema.json': z.toJSONSchema(DialogFileSchema, { io: 'input' }),
+    'global.schema.json': z.toJSONSchema(GlobalFileSchema, { io: 'input' }),
   };
 }

@@ -1,0 +1,93 @@
+import { normalizeText } from '../text/normalize';
+import type { FlowOption } from './flow-schema';
+
+/** Words in a reply that mean "nothing to say here" — the text that's left once a code is hidden. */
+export function isBlank(text: string): boolean {
+  return normalizeText(text.replace(/\[code hidden\]/g, '')).replace(/[^a-z0-9]/g, '') === '';
+}
+
+/**
+ * An amount of money as people write it: "50", "$50", "50.00", "USD 1,000", "25 dollars".
+ * null when there is no single positive amount at most `max`.
+ */
+export function readAmount(text: string, max: number): number | null {
+  if (/-\s*\d/.test(text)) return null;
+  const numbers = normalizeText(text).replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d{1,2})?/g) ?? [];
+  if (numbers.length !== 1) return null;
+  const amount = Number(numbers[0]);
+  return amount > 0 && amount <= max ? amount : null;
+}
+
+/** Like readAmount, but only where the text clearly states money ("$50 card", "50 dollars"). */
+export function findAmount(text: string, max: number): number | null {
+  const match = /(?:[$£€]\s?(\d[\d,]*(?:\.\d{1,2})?))|(?:(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars?|usd|bucks|euros?|pounds?))/i.exec(text);
+  const raw = match?.[1] ?? match?.[2];
+  return raw ? readAmount(raw, max) : null;
+}
+
+const NOT_A_NAME = /\b(?:i|im|dont|know|not|sure|what|why|how|help|no|yes|the|it|its|is|a|my|card|gift|code)\b/;
+
+/** A brand name someone typed that the knowledge base doesn't list: short, name-like, no filler. */
+export function readBrandName(text: string): string | null {
+  const cleaned = text.trim().replace(/[^\p{L}\p{N}&' .-]/gu, '').replace(/\s+/g, ' ');
+  if (!cleaned || cleaned.length > 30 || cleaned.split(' ').length > 3) return null;
+  if (NOT_A_NAME.test(normalizeText(cleaned).replace(/'/g, ''))) return null;
+  return cleaned;
+}
+
+/** Whole-word containment of an already simplified phrase in already simplified text. */
+function phraseIn(said: string, phrase: string): boolean {
+  return ` ${said} `.includes(` ${phrase} `);
+}
+
+/** Lower case, no apostrophes, letters and digits separated by single spaces. */
+export function simplify(text: string): string {
+  return normalizeText(text).replace(/'/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Which option a reply picks: its label (as a button sends it), its number ("2"), or one of its
+ * `says` phrases. Among phrases the longest found wins, so "no, still stuck" is not "no".
+ */
+export function pickOption<T extends Pick<FlowOption, 'label' | 'says' | 'value'>>(text: string, options: readonly T[], exactOnly = false): T | undefined {
+  const said = simplify(text);
+  const byNumber = /^\d+$/.test(said) ? options[Number(said) - 1] : undefined;
+  if (byNumber) return byNumber;
+  const exact = options.find((o) => simplify(o.label) === said || (o.value !== undefined && simplify(o.value) === said));
+  if (exact || exactOnly) return exact;
+  let best: { option: T; length: number } | undefined;
+  for (const option of options) {
+    for (const phrase of [option.label, ...(option.says ?? [])]) {
+      const p = simplify(phrase);
+      if (p && phraseIn(said, p) && (!best || p.length > best.length)) best = { option, length: p.length };
+    }
+  }
+  return best?.option;
+}
+
+/** Phrases people say, simplified once, for matching many messages against. */
+export class PhraseSet {
+  private readonly phrases: string[];
+
+  constructor(phrases: readonly string[]) {
+    this.phrases = [...new Set(phrases.map(simplify).filter(Boolean))].sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * True when the text is one of the phrases, or plainly contains one in a short message: a phrase
+   * of several words in up to `maxWords`, a single word only in up to three ("human please", but
+   * not "a person stole my card").
+   */
+  saidIn(text: string, maxWords = 8): boolean {
+    const said = simplify(text);
+    if (!said) return false;
+    const words = said.split(' ').length;
+    return this.phrases.some((p) => said === p || (words <= (p.includes(' ') ? maxWords : Math.min(3, maxWords)) && phraseIn(said, p)));
+  }
+
+  /** The longest phrase the text contains anywhere, as whole words. */
+  longestIn(text: string): string | undefined {
+    const said = simplify(text);
+    return said ? this.phrases.find((p) => phraseIn(said, p)) : undefined;
+  }
+}

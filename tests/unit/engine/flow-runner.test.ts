@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { loadConfig } from '../../../src/config/config';
+import { FlowError, FlowRunner, type Turn } from '../../../src/engine/flow-runner';
+import { loadDialogsDir, type FlowSet } from '../../../src/engine/flow-loader';
+import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
+import { Matcher } from '../../../src/knowledge/matcher';
+import { ROOT } from '../../helpers/paths';
+
+const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
+const matcher = new Matcher(knowledge);
+const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+const turn = (text: string): Turn => ({ text, channel: 'test', conversationId: 'c1', isGroup: false });
+const runnerOf = (set: FlowSet, handoff = new InMemoryHandoffQueue()) => new FlowRunner({ flows: set, matcher, generic: knowledge.generic, config: loadConfig({}), handoff });
+
+describe('FlowRunner (no botbuilder)', () => {
+  test('when the troubleshoot flow escalates, then the request carries the summary, brand and fixes tried', async () => {
+    const handoff = new InMemoryHandoffQueue();
+    const runner = runnerOf(flows, handoff);
+    let outcome = await runner.start('troubleshoot', turn('steam says invalid code'), {}, 'steam says invalid code');
+    for (const text of ['no', 'no', 'still invalid on steam']) outcome = await runner.resume(outcome.state!, turn(text));
+    expect(outcome.state).toBeNull();
+    const [request] = handoff.list();
+    expect(request).toMatchObject({ summary: 'still invalid on steam', brand: 'steam', channel: 'test' });
+    expect(request!.tried.length).toBe(2);
+    expect(request!.tried[0]).toBe('steam/invalid-code');
+  });
+
+  test('when a flow goes round without ever waiting, then it stops with a FlowError instead of spinning', async () => {
+    const loop = {
+      ...flows,
+      flows: new Map([['loop', { file: 'loop.json', version: 'v1', flow: { id: 'loop', title: 'Loop', steps: [{ id: 'a', type: 'goto' as const, flow: 'loop' }] } }]]),
+    };
+    await expect(runnerOf(loop).start('loop', turn('x'), {})).rejects.toThrow(FlowError);
+  });
+
+  test('when a flow vanished from the files, then the conversation is told and nothing is waiting', async () => {
+    const runner = runnerOf(flows);
+    const outcome = await runner.resume({ flow: 'gone', version: 'x', step: 'a', slots: { brand: 'amazon' }, waiting: true, retries: 0, walk: 0 }, turn('hi'));
+    expect(outcome).toEqual({ replies: [{ text: flows.global.says.changed }], state: null, slots: { brand: 'amazon' } });
+  });
+});
