@@ -3,12 +3,17 @@ import { kbImport } from './kb-import';
 import { kbSearch } from './kb-search';
 import { interactiveSearch } from './interactive-search';
 import { schemasWrite } from './schemas-write';
+import { chat } from './chat';
+import { dialogsCheck } from './dialogs-check';
 import { UsageError, type Io, processIo } from './io';
 
 const USAGE = `giftbot — gift-card support bot
 
 Usage:
-  giftbot                                 ask the knowledge base in the terminal (what npm start runs)
+  giftbot chat                            talk to the bot in the terminal (what npm start runs)
+  giftbot dialogs check [--dialogs DIR] [--knowledge DIR]
+                                          validate the conversation flows
+  giftbot kb ask [--knowledge DIR]        ask the knowledge base directly, in the terminal
   giftbot kb import ARTICLE… [--knowledge DIR] [--sample]
                                           turn help-centre articles into brand files
   giftbot kb check [--knowledge DIR]      validate every knowledge file
@@ -18,12 +23,16 @@ Usage:
 
 Options:
   --knowledge DIR   knowledge folder (default: ./knowledge, or $KNOWLEDGE_DIR)
+  --dialogs DIR     flows folder (default: ./dialogs, or $DIALOGS_DIR)
   -h, --help        show this help
 `;
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  chat,
+  'dialogs check': dialogsCheck,
+  'kb ask': interactiveSearch,
   'kb import': kbImport,
   'kb check': kbCheck,
   'kb search': kbSearch,
@@ -36,12 +45,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(USAGE);
     return 0;
   }
-  if (argv.length === 0) return interactiveSearch([], io);
-  const name = `${argv[0]} ${argv[1] ?? ''}`.trim();
+  if (argv.length === 0) return chat([], io);
+  const two = `${argv[0]} ${argv[1] ?? ''}`.trim();
+  const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0]!, argv.slice(1)];
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
-    return await command(argv.slice(2), io);
+    return await command(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`giftbot: ${err.message}\n\n${USAGE}`);

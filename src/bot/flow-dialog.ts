@@ -1,0 +1,62 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { FlowRunner, FlowState, Outcome, Slots, Turn } from '../engine/flow-runner';
+import { toActivity } from './render';
+
+export interface FlowDialogOptions {
+  flow: string;
+  /** The slots the conversation carries into the flow (brand, counters, trigger values). */
+  memory: Slots;
+  /** The message that started the flow, read for prefills. */
+  opening?: string;
+  /** Slots the route implied ("cash" → mode sell), set after the flow's resets. */
+  preset?: Slots;
+}
+
+/** What a finished flow hands back: the slots to remember, and whether the message wasn't for it. */
+export interface FlowResult {
+  slots: Slots;
+  reroute: boolean;
+}
+
+/** Turn facts the engine needs, from a Bot Framework turn. Text is already redacted. */
+export function turnOf(context: TurnContext): Turn {
+  const { activity } = context;
+  return {
+    text: activity.text ?? '',
+    channel: activity.channelId ?? 'unknown',
+    conversationId: activity.conversation?.id ?? 'unknown',
+    isGroup: Boolean(activity.conversation?.isGroup),
+  };
+}
+
+/**
+ * The one Dialog that runs every flow in dialogs/. Its saved state is the engine's plain-JSON
+ * FlowState (flow, version, step, slots); when the flow ends, its slots are the dialog's result so
+ * the conversation keeps what it learned (the brand, counters).
+ */
+export class FlowDialog extends Dialog<FlowDialogOptions> {
+  static readonly ID = 'giftbot-flow';
+
+  constructor(private readonly runner: FlowRunner) {
+    super(FlowDialog.ID);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('FlowDialog needs a flow to start');
+    const outcome = await this.runner.start(options.flow, turnOf(dc.context), options.memory, options.opening, options.preset);
+    return this.finish(dc, outcome);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as FlowState;
+    return this.finish(dc, await this.runner.resume(state, turnOf(dc.context)));
+  }
+
+  private async finish(dc: DialogContext, outcome: Outcome): Promise<DialogTurnResult> {
+    if (outcome.replies.length > 0) await dc.context.sendActivities(outcome.replies.map(toActivity));
+    if (!outcome.state) return dc.endDialog({ slots: outcome.slots, reroute: outcome.reroute ?? false } satisfies FlowResult);
+    dc.activeDialog!.state = outcome.state;
+    return Dialog.EndOfTurn;
+  }
+}

@@ -1,0 +1,155 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { Logger } from '../app/logger';
+import { FlowError, type FlowRunner, type Slots } from '../engine/flow-runner';
+import { PhraseSet } from '../engine/input-readers';
+import type { CommandName, Router } from '../engine/router';
+import type { HandoffQueue } from '../handoff/handoff-queue';
+import type { ScamDetector } from '../safety/scam-detector';
+import type { SecretKind } from '../safety/secret-redactor';
+import { FlowDialog, type FlowDialogOptions, type FlowResult } from './flow-dialog';
+import { REDACTED_KINDS } from './redaction-middleware';
+
+/** What giftbot remembers about a conversation between flows. */
+export interface Memory {
+  slots: Slots;
+  greeted: boolean;
+}
+
+export interface GiftBotDeps {
+  runner: FlowRunner;
+  router: Router;
+  conversationState: ConversationState;
+  handoff: HandoffQueue;
+  scam: ScamDetector;
+  log: Logger;
+}
+
+/**
+ * The ActivityHandler: safety (codes hidden upstream, scams stopped) → handoff gate (quiet while a
+ * person is on it) → commands → the flow engine. Everything it says comes from dialogs/.
+ */
+export class GiftBot extends ActivityHandler {
+  private readonly memory: StatePropertyAccessor<Memory>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+  private readonly leaveQueue: PhraseSet;
+
+  constructor(private readonly deps: GiftBotDeps) {
+    super();
+    this.memory = deps.conversationState.createProperty<Memory>('memory');
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogs');
+    this.dialogs = new DialogSet(this.dialogState).add(new FlowDialog(deps.runner));
+    this.leaveQueue = new PhraseSet(deps.runner.global.handoff.cancelSays);
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await this.greet(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves state — whatever happened, so nothing said is lost. */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } finally {
+      await this.deps.conversationState.saveChanges(context, false);
+    }
+  }
+
+  private get global() {
+    return this.deps.runner.global;
+  }
+
+  private async greet(context: TurnContext): Promise<void> {
+    const memory = await this.memory.get(context, { slots: {}, greeted: false });
+    if (memory.greeted) return;
+    memory.greeted = true;
+    await context.sendActivity(this.global.greeting);
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) await this.startFlow(dc, memory, { flow: this.global.flows.menu, memory: memory.slots });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? '';
+    const conversationId = context.activity.conversation.id;
+    this.deps.log.info('turn', { conversation: conversationId, channel: context.activity.channelId, text });
+    const hidden: SecretKind[] = context.turnState.get(REDACTED_KINDS) ?? [];
+    if (hidden.length > 0) {
+      await context.sendActivity(context.activity.conversation.isGroup ? this.global.safety.codeInGroup : this.global.safety.code);
+    }
+    if (await this.handoffGate(context, text)) return;
+    const memory = await this.memory.get(context, { slots: {}, greeted: false });
+    const dc = await this.dialogs.createContext(context);
+    try {
+      await this.respond(context, dc, memory, text, hidden.length > 0);
+    } catch (err) {
+      if (!(err instanceof FlowError)) throw err;
+      this.deps.log.error('flow-failed', { conversation: conversationId, reason: err.message });
+      await dc.cancelAllDialogs();
+      await context.sendActivity(this.global.says.broken);
+    }
+  }
+
+  private async respond(context: TurnContext, dc: DialogContext, memory: Memory, text: string, hadCode: boolean): Promise<void> {
+    if (!memory.greeted && !dc.activeDialog) {
+      memory.greeted = true;
+      await context.sendActivity(this.global.greeting);
+    }
+    if (this.deps.scam.isScam(text)) {
+      this.deps.log.warn('scam-story', { conversation: context.activity.conversation.id });
+      await dc.cancelAllDialogs();
+      await context.sendActivity(this.global.safety.scam);
+      return;
+    }
+    const route = dc.activeDialog ? null : this.deps.router.route(text, memory.slots);
+    const command = route?.kind === 'command' ? route.command : dc.activeDialog ? this.deps.router.command(text) : null;
+    if (command) return this.command(context, dc, memory, command);
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.complete) return;
+      const finished = result.result as FlowResult;
+      memory.slots = finished.slots;
+      if (!finished.reroute) return;
+      return this.respond(context, dc, memory, text, hadCode);
+    }
+    if (!route || route.kind === 'empty') {
+      await context.sendActivity(hadCode ? this.global.says.onlyCode : this.global.says.empty);
+      return;
+    }
+    if (route.kind === 'flow') {
+      await this.startFlow(dc, memory, { flow: route.flow, memory: memory.slots, preset: route.slots, opening: text });
+    }
+  }
+
+  private async command(context: TurnContext, dc: DialogContext, memory: Memory, command: CommandName): Promise<void> {
+    const spec = this.global.commands[command];
+    await dc.cancelAllDialogs();
+    if (command === 'restart') memory.slots = {};
+    if (spec.text) await context.sendActivity(spec.text);
+    if (spec.flow) await this.startFlow(dc, memory, { flow: spec.flow, memory: memory.slots });
+  }
+
+  private async startFlow(dc: DialogContext, memory: Memory, options: FlowDialogOptions): Promise<void> {
+    const result = await dc.beginDialog(FlowDialog.ID, options);
+    if (result.status === DialogTurnStatus.complete) memory.slots = (result.result as FlowResult).slots;
+  }
+
+  /** While a person is being fetched, the bot stays quiet; only "cancel" brings it back. */
+  private async handoffGate(context: TurnContext, text: string): Promise<boolean> {
+    const open = await this.deps.handoff.find(context.activity.conversation.id);
+    if (!open) return false;
+    if (this.leaveQueue.saidIn(text)) {
+      await this.deps.handoff.cancel(context.activity.conversation.id);
+      this.deps.log.info('handoff-cancelled', { conversation: context.activity.conversation.id });
+      await context.sendActivity(this.global.handoff.cancelled);
+    } else {
+      this.deps.log.info('handoff-waiting', { conversation: context.activity.conversation.id, position: open.position });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { DialogTestClient } from 'botbuilder-testing';
+import { FlowDialog } from '../../../src/bot/flow-dialog';
+import { loadConfig } from '../../../src/config/config';
+import { FlowRunner, type FlowState } from '../../../src/engine/flow-runner';
+import { loadDialogsDir } from '../../../src/engine/flow-loader';
+import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
+import { Matcher } from '../../../src/knowledge/matcher';
+import { ROOT } from '../../helpers/paths';
+
+const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
+const matcher = new Matcher(knowledge);
+const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config: loadConfig({}), handoff: new InMemoryHandoffQueue() });
+
+describe('FlowDialog on botbuilder-testing', () => {
+  test('when the dialog runs the sell flow, then its saved state is the plain flow state and its result the slots', async () => {
+    const client = new DialogTestClient('test', new FlowDialog(runner), { flow: 'sell-swap', memory: { brand: 'steam' }, preset: { mode: 'sell' } });
+    const first = await client.sendActivity('sell my steam card');
+    expect(first.text).toContain("don't redeem it");
+    expect(client.getNextReply().text).toContain("What's the balance on the card?");
+    const saved = client.dialogContext.activeDialog!.state as FlowState;
+    expect(saved).toEqual({ flow: 'sell-swap', version: flows.flows.get('sell-swap')!.version, step: 'ask-amount', slots: { brand: 'steam', mode: 'sell' }, waiting: true, retries: 0, walk: 0 });
+    expect(JSON.parse(JSON.stringify(saved))).toEqual(saved);
+
+    const link = await client.sendActivity('20');
+    expect(link.text).toContain('brand=steam&amount=20.00');
+    expect(client.dialogTurnResult.status).toBe('complete');
+    expect(client.dialogTurnResult.result).toEqual({ slots: { brand: 'steam', mode: 'sell', amount: 20 }, reroute: false });
+  });
+});
