@@ -139,8 +139,8 @@ describe('giftbot', () => {
     expect(run.stdout).toContain('giftbot kb search');
   });
 
-  test('when started without a command, then the interactive search answers each line', () => {
-    const run = runCli([], { input: 'amazon code says not valid\nwhat is the weather\n' });
+  test('when kb ask is started, then the interactive search answers each line', () => {
+    const run = runCli(['kb', 'ask'], { input: 'amazon code says not valid\nwhat is the weather\n' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('bot › This code is not valid.');
     expect(run.stdout).toMatch(/bot › I don't have an answer for that|bot › I'm not sure/);

@@ -1,0 +1,55 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../helpers/cli';
+import { ROOT, scratchDir } from '../helpers/paths';
+
+describe('giftbot chat', () => {
+  test('when a newcomer chats in the terminal, then numbers pick choices and the bot walks them through', () => {
+    const run = runCli(['chat'], { input: '1\n2\ndone\nStop\n' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("bot › Hi, I'm giftbot");
+    expect(run.stdout).toContain('      1) Redeem a card');
+    expect(run.stdout).toContain('bot › Which brand is the card for?');
+    expect(run.stdout).toContain("bot › Let's redeem your Apple card.");
+    expect(run.stdout).toContain('Step 2 of 5');
+    expect(run.stdout).toContain("the card isn't redeemed yet");
+  });
+
+  test('when no command is given, then giftbot chats (what npm start runs)', () => {
+    const run = runCli([], { input: 'sell my $20 steam card\n' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('→ Continue on the marketplace: https://marketplace.example/sell?brand=steam&amount=20.00&utm_source=giftbot&utm_medium=console');
+  });
+
+  test('when the configuration is bad, then chat refuses to start and says why', () => {
+    const run = runCli(['chat'], { env: { SELL_URL: 'ftp://nope' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('SELL_URL');
+    expect(run.stderr).toContain('giftbot did not start.');
+  });
+});
+
+describe('giftbot dialogs check', () => {
+  test('when the shipped flows are checked, then they pass', () => {
+    const run = runCli(['dialogs', 'check']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/7 flows, \d+ steps — all good/);
+  });
+
+  test('when a copy is broken, then problems print as file › flow › step and start-up refuses it', () => {
+    const scratch = scratchDir();
+    try {
+      cpSync(path.join(ROOT, 'dialogs'), scratch.dir, { recursive: true });
+      const file = path.join(scratch.dir, 'redeem.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"next": "walk"', '"next": "nowhere"'));
+      const check = runCli(['dialogs', 'check', '--dialogs', scratch.dir]);
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain('redeem.json › redeem › region-warning: next "nowhere" is not a step of flow "redeem"');
+      const chat = runCli(['chat'], { env: { DIALOGS_DIR: scratch.dir } });
+      expect(chat.status).toBe(1);
+      expect(chat.stderr).toContain('redeem.json › redeem › region-warning');
+    } finally {
+      scratch.cleanup();
+    }
+  });
+});
