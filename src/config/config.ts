@@ -5,20 +5,57 @@ const BaseUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s
   (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(`${url}/`),
   'must use https (http only for localhost)',
 );
+const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
 /**
  * Everything giftbot reads from the environment, parsed once at start-up. Bad values stop start-up
  * with a message naming the variable. Defaults are the embedded setup: no cloud, no secrets.
+ * Every variable is documented in .env.example.
  */
-export const ConfigSchema = z.object({
-  KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
-  DIALOGS_DIR: z.string().min(1).default('dialogs'),
-  /** Where "sell it" links go. The default is a reserved example domain: set the real one. */
-  SELL_URL: BaseUrl.default('https://marketplace.example/sell'),
-  SWAP_URL: BaseUrl.default('https://marketplace.example/swap'),
-  /** The largest card balance the sell/swap flow accepts, in the marketplace's currency. */
-  MAX_AMOUNT: z.coerce.number().positive('must be a positive number').max(100_000).default(2000),
-});
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Where giftbot keeps its data (conversations, transcripts, the handoff queue). */
+    DATA_DIR: z.string().min(1).default('data'),
+    KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+    DIALOGS_DIR: z.string().min(1).default('dialogs'),
+    /** The address people reach giftbot at (for stream URLs behind a proxy, the Teams manifest). */
+    PUBLIC_URL: BaseUrl.optional(),
+    /** Where "sell it" links go. The default is a reserved example domain: set the real one. */
+    SELL_URL: BaseUrl.default('https://marketplace.example/sell'),
+    SWAP_URL: BaseUrl.default('https://marketplace.example/swap'),
+    /** The largest card balance the sell/swap flow accepts, in the marketplace's currency. */
+    MAX_AMOUNT: z.coerce.number().positive('must be a positive number').max(100_000).default(2000),
+    /** Embedded Direct Line: unset, anyone may get a token (the website widget); set, callers need it. */
+    DIRECTLINE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Azure Bot Service credentials for /api/messages (Teams, Slack through Azure). */
+    MicrosoftAppId: Guid.optional(),
+    MicrosoftAppPassword: z.string().min(1).optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: Guid.optional(),
+    /** Where Bot Framework token signing keys are published; override only to test with local keys. */
+    BOT_OPENID_METADATA_URL: z.url().optional(),
+    /** Slack directly (no Azure): all three, or none. */
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
+    SLACK_BOT_USER_ID: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABC').optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && !(config.MicrosoftAppId && (config.MicrosoftAppPassword || config.MicrosoftAppType === 'UserAssignedMSI'))) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword: /api/messages must not accept unauthenticated calls' });
+    }
+    if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId' });
+    }
+    if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    const slack = [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_BOT_USER_ID].filter(Boolean).length;
+    if (slack !== 0 && slack !== 3) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'Slack needs SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN and SLACK_BOT_USER_ID together' });
+    }
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -26,7 +63,8 @@ export class ConfigError extends Error {}
 
 /** Reads config from an environment; empty variables count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const known = new Set(Object.keys(ConfigSchema.shape));
+  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

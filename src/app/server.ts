@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import type { Config } from '../config/config';
+import { ConversationStore } from '../channels/directline/conversation-store';
+import { DirectLineAdapter } from '../channels/directline/directline-adapter';
+import { directLineRouter } from '../channels/directline/directline-router';
+import { attachDirectLineStream } from '../channels/directline/directline-stream';
+import { TokenService } from '../channels/directline/token-service';
+import { createSlackChannel } from '../channels/slack/slack-channel';
+import { webRouter } from '../channels/web/web-router';
+import { createGiftbot } from './create-giftbot';
+import type { Logger } from './logger';
+
+/** Request bodies past this are refused with 413 before anything reads them. */
+export const MAX_BODY = '256kb';
+
+export interface ServerOptions {
+  /** Folder KNOWLEDGE_DIR, DIALOGS_DIR and DATA_DIR are relative to. */
+  root: string;
+  log: Logger;
+  /** Swap in a prepared bot (tests, the echo bot of bench:http); otherwise giftbot is created from the config. */
+  bot?: BotApp;
+}
+
+/** What the server runs: a bot and the middleware to put in front of it. */
+export interface BotApp {
+  bot: { run(context: TurnContext): Promise<void> };
+  middleware: Middleware[];
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  app: Express;
+  bot: BotApp;
+  /** Stops accepting, lets the turns in flight finish, then closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP face of giftbot: the embedded Direct Line endpoint and the website widget, the Azure
+ * Bot Service endpoint for Teams and Slack, and /healthz. Every error answers JSON without a
+ * stack trace, and the process keeps serving.
+ */
+export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  const { log } = options;
+  mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
+  const giftbot = options.bot ? undefined : createGiftbot(config, { root: options.root, log });
+  const botApp: BotApp = options.bot ?? giftbot!;
+  const logic = (context: TurnContext) => botApp.bot.run(context);
+  let ready = false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', (_req, res) => {
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
+  });
+  // Slack signs the raw body, so its router comes before the JSON parser.
+  const slack = giftbot && config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN && config.SLACK_BOT_USER_ID
+    ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log })
+    : undefined;
+  if (slack) app.use(slack.router);
+  app.use(express.json({ limit: MAX_BODY }));
+
+  const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(azureAuthOptions(config)));
+  for (const middleware of botApp.middleware) cloud.use(middleware);
+  cloud.onTurnError = turnErrorHandler(log);
+  app.post('/api/messages', (req: Request, res: Response) => cloud.process(req, withJsonErrors(res), logic));
+
+  const store = new ConversationStore();
+  const tokens = new TokenService(config.DIRECTLINE_SECRET);
+  const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  for (const middleware of botApp.middleware) directLine.use(middleware);
+  directLine.onTurnError = turnErrorHandler(log);
+  app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log }));
+
+  app.use(webRouter());
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'NotFound', message: `No route for ${req.method} ${req.path}` } });
+  });
+  app.use(errorHandler(log));
+
+  const server = createServer(app);
+  const stream = attachDirectLineStream(server, store, tokens, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, resolve);
+  });
+  ready = true;
+  const port = (server.address() as AddressInfo).port;
+  log.info('listening', { port, directLine: 'embedded', azure: config.MicrosoftAppId ? 'authenticated' : 'anonymous', slack: slack ? 'direct' : 'off' });
+
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    app,
+    bot: botApp,
+    async close() {
+      ready = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      stream.close();
+      server.closeIdleConnections();
+      await Promise.all([directLine.drained(), slack?.stop()]);
+      await closed;
+      log.info('stopped');
+    },
+  };
+}
+
+/** Credentials for the Azure Bot Service endpoint; none means local, unauthenticated calls (dev only). */
+function azureAuthOptions(config: Config) {
+  return {
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    // Overriding where keys come from makes botbuilder take every public-cloud setting from us.
+    ...(config.BOT_OPENID_METADATA_URL
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ValidateAuthority: true,
+        }
+      : {}),
+  };
+}
+
+function turnErrorHandler(log: Logger) {
+  return async (context: TurnContext, error: Error) => {
+    log.error('turn-failed', { conversation: context.activity.conversation?.id, channel: context.activity.channelId, reason: error.message });
+    await context.sendActivity('Sorry, something went wrong on my side. Please try again in a moment.');
+  };
+}
+
+const JWT_ERRORS = /^(?:invalid (?:signature|token|algorithm)|jwt (?:malformed|signature is required|audience invalid|issuer invalid|not active|expired|id invalid|subject invalid))/;
+
+const STATUS_CODES: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 405: 'MethodNotAllowed', 500: 'InternalError' };
+
+/**
+ * botbuilder answers failed requests with its error text — for a bad token, a stack trace. Clients
+ * get a short JSON error instead; the detail stays in the log.
+ */
+function withJsonErrors(res: Response): Response {
+  const send = res.send.bind(res);
+  res.send = ((body: unknown) => {
+    if (res.statusCode < 400) return send(body as never);
+    // botbuilder passes jsonwebtoken's errors (a forged signature) through as 500s; they are 401s.
+    if (res.statusCode === 500 && typeof body === 'string' && JWT_ERRORS.test(body)) res.status(401);
+    const code = STATUS_CODES[res.statusCode] ?? 'Error';
+    const message = res.statusCode === 401 ? 'The request is not authorized' : res.statusCode >= 500 ? 'The activity was not processed' : 'The request was not accepted';
+    res.type('application/json');
+    return send(JSON.stringify({ error: { code, message } }));
+  }) as Response['send'];
+  return res;
+}
+
+/** Bad JSON → 400, too big → 413, anything else → 500; always JSON, never a stack trace. */
+function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const type = (err as { type?: string }).type;
+    const status = type === 'entity.too.large' ? 413 : type === 'entity.parse.failed' || type === 'encoding.unsupported' ? 400 : 500;
+    const messages: Record<number, [string, string]> = {
+      400: ['BadRequest', 'The body is not valid JSON'],
+      413: ['PayloadTooLarge', `The body is larger than ${MAX_BODY}`],
+      500: ['InternalError', 'Something went wrong; the request was not processed'],
+    };
+    const [code, message] = messages[status]!;
+    if (status === 500) log.error('request-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
+    if (!res.headersSent) res.status(status).json({ error: { code, message } });
+  };
+}

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+
+/** The repository's root, from the compiled file (dist/src/channels/web) or the source (src/channels/web). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * The website side: `/` is a demo help-centre page of the marketplace with the widget on it,
+ * `/widget.js` the one-line embed for any site, and `/webchat/webchat.js` the official Web Chat
+ * bundle, straight from the botframework-webchat package (its exports hide the file from
+ * require.resolve, so it is served by path).
+ */
+export function webRouter(): Router {
+  const root = packageRoot();
+  const router = Router();
+  const webchat = path.join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+  router.get('/webchat/webchat.js', (_req, res) => {
+    res.sendFile(webchat, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
+  router.use(express.static(path.join(root, 'public'), { index: 'index.html', maxAge: '5m' }));
+  return router;
+}

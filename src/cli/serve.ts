@@ -1,0 +1,37 @@
+import { startServer } from '../app/server';
+import { jsonLogger } from '../app/logger';
+import { ConfigError, loadConfig } from '../config/config';
+import { DataProblemsError } from '../validation/problem';
+import type { Io } from './io';
+
+/**
+ * `giftbot serve` (what `npm start` runs): the HTTP server on PORT. SIGTERM or SIGINT stop taking
+ * new requests, let the turns in flight finish, then exit.
+ */
+export async function serve(_args: string[], io: Io): Promise<number> {
+  const log = jsonLogger((line) => io.out(line));
+  let running;
+  try {
+    running = await startServer(loadConfig(io.env), { root: io.cwd, log });
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof DataProblemsError) {
+      io.err(`${err.message}\ngiftbot did not start.\n`);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(`Port ${loadConfig(io.env).PORT} is already in use: stop the other server or set PORT.\ngiftbot did not start.\n`);
+      return 1;
+    }
+    throw err;
+  }
+  io.err(`giftbot is up: open ${running.url} (website chat), POST ${running.url}/api/messages (Azure Bot Service)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      log.info('stopping', { signal });
+      void running.close().then(resolve, resolve);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,33 @@
+import { startServer, type RunningServer } from '../../src/app/server';
+import { jsonLogger } from '../../src/app/logger';
+import { loadConfig } from '../../src/config/config';
+import { ROOT } from './paths';
+
+export interface TestServer extends RunningServer {
+  logs: string[];
+}
+
+/** The real server on an ephemeral port, logs captured. */
+export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const logs: string[] = [];
+  const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: 'data/test', ...env }), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
+  return Object.assign(running, { logs });
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  // any: tests read whatever JSON the server answered.
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Polls until `check` returns a value, or fails after `ms`. */
+export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 8000, what = 'condition'): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
