@@ -54,7 +54,8 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
   }
 
   private async finish(dc: DialogContext, outcome: Outcome): Promise<DialogTurnResult> {
-    if (outcome.replies.length > 0) await dc.context.sendActivities(outcome.replies.map(toActivity));
+    const channel = dc.context.activity.channelId;
+    if (outcome.replies.length > 0) await dc.context.sendActivities(outcome.replies.map((reply) => toActivity(reply, channel)));
     if (!outcome.state) return dc.endDialog({ slots: outcome.slots, reroute: outcome.reroute ?? false } satisfies FlowResult);
     dc.activeDialog!.state = outcome.state;
     return Dialog.EndOfTurn;

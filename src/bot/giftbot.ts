@@ -1,5 +1,5 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { ActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../app/logger';
 import { FlowError, type FlowRunner, type Slots } from '../engine/flow-runner';
 import { PhraseSet } from '../engine/input-readers';
@@ -9,6 +9,21 @@ import type { ScamDetector } from '../safety/scam-detector';
 import type { SecretKind } from '../safety/secret-redactor';
 import { FlowDialog, type FlowDialogOptions, type FlowResult } from './flow-dialog';
 import { REDACTED_KINDS } from './redaction-middleware';
+import { CHOICE_KEY } from './render';
+
+/**
+ * botbuilder-dialogs builds every memory scope of every component for each DialogContext unless
+ * the turn carries a configuration; flows keep their own state, so the turn and dialog scopes
+ * (which DialogContext itself reads and writes) are all they need. Built once per process.
+ */
+const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+const DIALOG_STATE_CONFIGURATION = { memoryScopes: [new TurnMemoryScope(), new DialogMemoryScope()], pathResolvers: [] };
+
+/** Channels where a shared conversation hears everything, so the bot waits to be mentioned. */
+const MENTION_CHANNELS = new Set(['msteams', 'slack']);
+
+/** Entity type on the warning sent after a code was hidden. */
+export const SECRET_WARNING_ENTITY = 'giftbot.secretWarning';
 
 /** What giftbot remembers about a conversation between flows. */
 export interface Memory {
@@ -54,6 +69,7 @@ export class GiftBot extends ActivityHandler {
 
   /** Runs the turn, then saves state — whatever happened, so nothing said is lost. */
   override async run(context: TurnContext): Promise<void> {
+    context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, DIALOG_STATE_CONFIGURATION);
     try {
       await super.run(context);
     } finally {
@@ -75,12 +91,17 @@ export class GiftBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    const choice = (context.activity.value as Record<string, unknown> | undefined)?.[CHOICE_KEY];
+    if (!context.activity.text && typeof choice === 'string') context.activity.text = choice; // a card button
+    if (!this.addressedToBot(context)) return;
     const text = context.activity.text ?? '';
     const conversationId = context.activity.conversation.id;
     this.deps.log.info('turn', { conversation: conversationId, channel: context.activity.channelId, text });
     const hidden: SecretKind[] = context.turnState.get(REDACTED_KINDS) ?? [];
     if (hidden.length > 0) {
-      await context.sendActivity(context.activity.conversation.isGroup ? this.global.safety.codeInGroup : this.global.safety.code);
+      const text = context.activity.conversation.isGroup ? this.global.safety.codeInGroup : this.global.safety.code;
+      // Marked, so a channel that can (Slack) shows it only to the person who pasted the code.
+      await context.sendActivity({ type: 'message', text, entities: [{ type: SECRET_WARNING_ENTITY }] });
     }
     if (await this.handoffGate(context, text)) return;
     const memory = await this.memory.get(context, { slots: {}, greeted: false });
@@ -137,6 +158,19 @@ export class GiftBot extends ActivityHandler {
   private async startFlow(dc: DialogContext, memory: Memory, options: FlowDialogOptions): Promise<void> {
     const result = await dc.beginDialog(FlowDialog.ID, options);
     if (result.status === DialogTurnStatus.complete) memory.slots = (result.result as FlowResult).slots;
+  }
+
+  /**
+   * In a Teams or Slack channel the bot speaks only when mentioned, and the mention is not part of
+   * what was said. One-to-one chats and the website are always addressed to the bot.
+   */
+  private addressedToBot(context: TurnContext): boolean {
+    const { activity } = context;
+    const shared = activity.conversation?.isGroup || activity.conversation?.conversationType === 'channel';
+    if (!shared || !MENTION_CHANNELS.has(activity.channelId)) return true;
+    const mentioned = TurnContext.getMentions(activity).some((m) => m.mentioned?.id === activity.recipient?.id);
+    if (mentioned) activity.text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
+    return mentioned;
   }
 
   /** While a person is being fetched, the bot stays quiet; only "cancel" brings it back. */

@@ -4,13 +4,16 @@ import { kbSearch } from './kb-search';
 import { interactiveSearch } from './interactive-search';
 import { schemasWrite } from './schemas-write';
 import { chat } from './chat';
+import { serve } from './serve';
+import { manifestPackage } from './manifest-package';
 import { dialogsCheck } from './dialogs-check';
 import { UsageError, type Io, processIo } from './io';
 
 const USAGE = `giftbot — gift-card support bot
 
 Usage:
-  giftbot chat                            talk to the bot in the terminal (what npm start runs)
+  giftbot serve                           the HTTP server: website chat, Direct Line, Azure Bot Service (npm start)
+  giftbot chat                            talk to the bot in the terminal
   giftbot dialogs check [--dialogs DIR] [--knowledge DIR]
                                           validate the conversation flows
   giftbot kb ask [--knowledge DIR]        ask the knowledge base directly, in the terminal
@@ -19,6 +22,8 @@ Usage:
   giftbot kb check [--knowledge DIR]      validate every knowledge file
   giftbot kb search [TEXT] [--brand NAME] [--json] [--knowledge DIR]
                                           ranked matches; without TEXT, one query a line from stdin
+  giftbot manifest package [--out FILE] [--manifest DIR]
+                                          the Teams app zip, ids and domain from the environment
   giftbot schemas write                   regenerate the JSON Schemas in schemas/
 
 Options:
@@ -30,6 +35,7 @@ Options:
 type Command = (args: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  serve,
   chat,
   'dialogs check': dialogsCheck,
   'kb ask': interactiveSearch,
@@ -37,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   'kb check': kbCheck,
   'kb search': kbSearch,
   'schemas write': schemasWrite,
+  'manifest package': manifestPackage,
 };
 
 /** Runs one command; returns the exit code. Usage mistakes print help and exit 2. */
@@ -45,7 +52,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(USAGE);
     return 0;
   }
-  if (argv.length === 0) return chat([], io);
+  if (argv.length === 0) return serve([], io);
   const two = `${argv[0]} ${argv[1] ?? ''}`.trim();
   const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0]!, argv.slice(1)];
   const command = COMMANDS[name];

@@ -203,7 +203,10 @@ export class FlowRunner {
       replies.push({ text: this.text(step.prompt, state), ...(choices ? { choices } : {}) });
       return { wait: true };
     }
-    const value = this.readAnswer(step.expect, answer);
+    // A channel without buttons shows choices as a numbered list: "2" means the second.
+    const numbered = /^\s*(\d+)\s*$/.exec(answer);
+    const chosen = numbered && choices ? choices[Number(numbered[1]) - 1] : undefined;
+    const value = this.readAnswer(step.expect, chosen ?? answer);
     if (value !== null) {
       state.slots[step.slot] = value;
       if (step.expect === 'brand') {

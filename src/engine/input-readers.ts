@@ -79,7 +79,11 @@ export class PhraseSet {
    * not "a person stole my card").
    */
   saidIn(text: string, maxWords = 8): boolean {
-    const said = simplify(text);
+    return this.saidInSimplified(simplify(text), maxWords);
+  }
+
+  /** As saidIn, for text already passed through `simplify` (to simplify once for many sets). */
+  saidInSimplified(said: string, maxWords = 8): boolean {
     if (!said) return false;
     const words = said.split(' ').length;
     return this.phrases.some((p) => said === p || (words <= (p.includes(' ') ? maxWords : Math.min(3, maxWords)) && phraseIn(said, p)));

@@ -1,7 +1,7 @@
 import type { Matcher } from '../knowledge/matcher';
 import type { FlowSet } from './flow-loader';
 import type { GlobalFile } from './flow-schema';
-import { PhraseSet, isBlank } from './input-readers';
+import { PhraseSet, isBlank, simplify } from './input-readers';
 import type { Slots } from './flow-runner';
 
 export type CommandName = keyof GlobalFile['commands'];
@@ -32,7 +32,8 @@ export class Router {
   /** A command, said on its own or in a short message ("can I talk to a person?"). */
   command(text: string): CommandName | null {
     // Greetings only count as the whole message: "hi, my code won't work" is about the code.
-    return this.commands.find(({ name, says }) => says.saidIn(text, name === 'hello' ? 0 : 6))?.name ?? null;
+    const said = simplify(text);
+    return this.commands.find(({ name, says }) => says.saidInSimplified(said, name === 'hello' ? 0 : 6))?.name ?? null;
   }
 
   route(text: string, memory: Readonly<Slots>): Route {

@@ -15,8 +15,8 @@ describe('giftbot chat', () => {
     expect(run.stdout).toContain("the card isn't redeemed yet");
   });
 
-  test('when no command is given, then giftbot chats (what npm start runs)', () => {
-    const run = runCli([], { input: 'sell my $20 steam card\n' });
+  test('when a whole request is typed at the menu, then it is read as one', () => {
+    const run = runCli(['chat'], { input: 'sell my $20 steam card\n' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('→ Continue on the marketplace: https://marketplace.example/sell?brand=steam&amount=20.00&utm_source=giftbot&utm_medium=console');
   });
