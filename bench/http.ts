@@ -1,0 +1,154 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+
+/**
+ * `npm run bench:http`: 50 concurrent conversations through the embedded Direct Line and through
+ * /api/messages (expectReplies), against giftbot and against a bare botbuilder echo bot on the
+ * same server, each server in its own process, all in one run. Prints turns/s, p50/p99 and errors
+ * for each, and giftbot's share of the echo bot's turns/s.
+ */
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
+/** Per bot and channel, split into rounds that alternate between the bots: the machine's noise hits both alike. */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ROUNDS = 4;
+/**
+ * Pause between a reply and the next message. 0 (the default) is saturation: every conversation
+ * fires again the moment it is answered, so latency is mostly queueing. People type; set
+ * BENCH_THINK_MS to see latency at a paced load.
+ */
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+const think = () => (THINK_MS > 0 ? new Promise((resolve) => setTimeout(resolve, THINK_MS)) : Promise.resolve());
+const TARGETS = { ratio: 0.6, p99Ms: 150 };
+const SCRIPT = ['sell my amazon card', '50', 'redeem my steam card', 'done', 'done', 'how do i check my balance', 'start over'];
+
+interface Result {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+async function main(): Promise<number> {
+  const servers = { giftbot: await startServerProcess('giftbot'), echo: await startServerProcess('echo') };
+  const totals = new Map<string, Result>();
+  try {
+    for (const [bot, { port }] of Object.entries(servers)) {
+      for (const channel of ['directline', 'api'] as const) await load(`http://127.0.0.1:${port}`, channel, 3); // warm-up
+      void bot;
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const channel of ['directline', 'api'] as const) {
+        for (const bot of ['giftbot', 'echo'] as const) {
+          const result = await load(`http://127.0.0.1:${servers[bot].port}`, channel, SECONDS / ROUNDS);
+          const name = `${bot} · ${channel === 'api' ? '/api/messages' : 'Direct Line'}`;
+          const total = totals.get(name) ?? { latencies: [], errors: 0, seconds: 0 };
+          total.latencies.push(...result.latencies);
+          total.errors += result.errors;
+          total.seconds += result.seconds;
+          totals.set(name, total);
+        }
+      }
+    }
+  } finally {
+    servers.giftbot.child.kill('SIGTERM');
+    servers.echo.child.kill('SIGTERM');
+  }
+  const rows = [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const rate = (r: Result) => r.latencies.length / r.seconds;
+  const p = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? NaN;
+  console.log(`${CONVERSATIONS} concurrent conversations, ${SECONDS} s per bot and channel in ${ROUNDS} alternating rounds, ${THINK_MS ? `${THINK_MS} ms between turns` : 'no pause between turns (saturation)'}`);
+  for (const [name, r] of rows) {
+    console.log(`${name.padEnd(28)} ${rate(r).toFixed(0).padStart(6)} turns/s  p50 ${p(r.latencies, 0.5).toFixed(1)} ms  p99 ${p(r.latencies, 0.99).toFixed(1)} ms  errors ${r.errors}`);
+  }
+  let ok = true;
+  for (const channel of ['Direct Line', '/api/messages']) {
+    const giftbot = rows.find(([n]) => n === `giftbot · ${channel}`)![1];
+    const echo = rows.find(([n]) => n === `echo · ${channel}`)![1];
+    const ratio = rate(giftbot) / rate(echo);
+    const p99 = p(giftbot.latencies, 0.99);
+    const pass = ratio >= TARGETS.ratio && p99 <= TARGETS.p99Ms && giftbot.errors === 0;
+    ok &&= pass;
+    console.log(`${pass ? 'PASS' : 'FAIL'}  ${channel}: giftbot at ${(ratio * 100).toFixed(0)}% of echo (≥ ${TARGETS.ratio * 100}%), p99 ${p99.toFixed(1)} ms (≤ ${TARGETS.p99Ms}), errors ${giftbot.errors}`);
+  }
+  return ok ? 0 : 1;
+}
+
+// A plain keep-alive HTTP client: the load generator shares the 2 cores with the server, so it
+// must cost as little as possible (fetch costs several times more per request).
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function call(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; json: any }> {
+  // any: the benchmark only reads a field or two of what the server answers.
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body ? { ...headers, 'Content-Length': Buffer.byteLength(body) } : headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function startServerProcess(bot: 'giftbot' | 'echo'): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'http-server.js'), bot], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), child }));
+    child.once('exit', (code) => reject(new Error(`${bot} server exited with ${code}`)));
+  });
+}
+
+async function load(base: string, channel: 'directline' | 'api', seconds: number): Promise<Result> {
+  const until = Date.now() + seconds * 1000;
+  const result: Result = { latencies: [], errors: 0, seconds };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => (channel === 'directline' ? directLineConversation(base, i, until, result) : apiConversation(base, i, until, result))));
+  result.seconds = (Date.now() - started) / 1000;
+  return result;
+}
+
+async function directLineConversation(base: string, i: number, until: number, result: Result): Promise<void> {
+  const dl = `${base}/v3/directline`;
+  const { token } = (await call(`${dl}/tokens/generate`, 'POST', {})).json as { token: string };
+  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const { conversationId } = (await call(`${dl}/conversations`, 'POST', auth)).json as { conversationId: string };
+  let watermark = 0;
+  for (let turn = 0; Date.now() < until; turn++) {
+    const started = performance.now();
+    try {
+      const posted = await call(`${dl}/conversations/${conversationId}/activities`, 'POST', auth, JSON.stringify({ type: 'message', from: { id: `u${i}` }, text: SCRIPT[turn % SCRIPT.length] }));
+      if (posted.status !== 200) throw new Error(String(posted.status));
+      const read = (await call(`${dl}/conversations/${conversationId}/activities?watermark=${watermark}`, 'GET', auth)).json as { activities: unknown[]; watermark: string };
+      watermark = Number(read.watermark);
+      if (read.activities.length < 2) throw new Error('no reply'); // the echo of the message, then the bot
+      result.latencies.push(performance.now() - started);
+    } catch {
+      result.errors++;
+    }
+    await think();
+  }
+}
+
+async function apiConversation(base: string, i: number, until: number, result: Result): Promise<void> {
+  const conversation = { id: `bench-api-${i}-${Date.now()}` };
+  for (let turn = 0; Date.now() < until; turn++) {
+    const started = performance.now();
+    try {
+      const res = await call(`${base}/api/messages`, 'POST', { 'Content-Type': 'application/json' }, JSON.stringify({
+        type: 'message', id: `m${turn}`, channelId: 'webchat', serviceUrl: 'https://example.invalid/', deliveryMode: 'expectReplies',
+        from: { id: `u${i}` }, recipient: { id: 'bot' }, conversation, text: SCRIPT[turn % SCRIPT.length],
+      }));
+      const body = res.json as { activities?: unknown[] };
+      if (res.status !== 200 || !body.activities?.length) throw new Error(String(res.status));
+      result.latencies.push(performance.now() - started);
+    } catch {
+      result.errors++;
+    }
+    await think();
+  }
+}
+
+main().then((code) => (process.exitCode = code));
