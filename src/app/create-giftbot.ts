@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConversationState, MemoryStorage, MemoryTranscriptStore, TranscriptLoggerMiddleware, type Middleware, type Storage, type TranscriptStore } from 'botbuilder';
+import { ConversationState, MemoryStorage, TranscriptLoggerMiddleware, type Middleware, type Storage, type TranscriptStore } from 'botbuilder';
+import { BoundedTranscriptStore } from '../storage/bounded-transcript-store';
 import type { Config } from '../config/config';
 import { FlowRunner } from '../engine/flow-runner';
 import { loadDialogsDir, type FlowSet } from '../engine/flow-loader';
@@ -41,7 +42,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const matcher = new Matcher(knowledge);
   const flows = loadDialogsDir(path.resolve(options.root, config.DIALOGS_DIR), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
   const storage = options.storage ?? new MemoryStorage();
-  const transcripts = options.transcripts ?? new MemoryTranscriptStore();
+  const transcripts = options.transcripts ?? new BoundedTranscriptStore();
   const handoff = options.handoff ?? new InMemoryHandoffQueue();
   const log = options.log ?? silentLogger;
   const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config, handoff });
