@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
+import WebSocket from 'ws';
 
 /**
- * `npm run bench:http`: 50 concurrent conversations through the embedded Direct Line and through
+ * `npm run bench:http`: 50 concurrent conversations through the embedded Direct Line (polling by
+ * default; BENCH_DIRECTLINE=stream reads the WebSocket as Web Chat does) and through
  * /api/messages (expectReplies), against giftbot and against a bare botbuilder echo bot on the
  * same server, each server in its own process, all in one run. Prints turns/s, p50/p99 and errors
  * for each, and giftbot's share of the echo bot's turns/s.
@@ -18,6 +20,8 @@ const ROUNDS = 4;
  * BENCH_THINK_MS to see latency at a paced load.
  */
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+/** How Direct Line clients read replies: "poll" (GET by watermark, the default) or "stream" (WebSocket). */
+const DIRECTLINE_MODE = process.env.BENCH_DIRECTLINE === 'stream' ? 'stream' : 'poll';
 const think = () => (THINK_MS > 0 ? new Promise((resolve) => setTimeout(resolve, THINK_MS)) : Promise.resolve());
 const TARGETS = { ratio: 0.6, p99Ms: 150 };
 const SCRIPT = ['sell my amazon card', '50', 'redeem my steam card', 'done', 'done', 'how do i check my balance', 'start over'];
@@ -56,7 +60,7 @@ async function main(): Promise<number> {
   const rows = [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
   const rate = (r: Result) => r.latencies.length / r.seconds;
   const p = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? NaN;
-  console.log(`${CONVERSATIONS} concurrent conversations, ${SECONDS} s per bot and channel in ${ROUNDS} alternating rounds, ${THINK_MS ? `${THINK_MS} ms between turns` : 'no pause between turns (saturation)'}`);
+  console.log(`${CONVERSATIONS} concurrent conversations, ${SECONDS} s per bot and channel in ${ROUNDS} alternating rounds, ${THINK_MS ? `${THINK_MS} ms between turns` : 'no pause between turns (saturation)'}, Direct Line ${DIRECTLINE_MODE === 'stream' ? 'over the WebSocket stream' : 'polling'}`);
   for (const [name, r] of rows) {
     console.log(`${name.padEnd(28)} ${rate(r).toFixed(0).padStart(6)} turns/s  p50 ${p(r.latencies, 0.5).toFixed(1)} ms  p99 ${p(r.latencies, 0.99).toFixed(1)} ms  errors ${r.errors}`);
   }
@@ -105,12 +109,14 @@ async function load(base: string, channel: 'directline' | 'api', seconds: number
   const until = Date.now() + seconds * 1000;
   const result: Result = { latencies: [], errors: 0, seconds };
   const started = Date.now();
-  await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => (channel === 'directline' ? directLineConversation(base, i, until, result) : apiConversation(base, i, until, result))));
+  const directLine = DIRECTLINE_MODE === 'stream' ? directLineStreamConversation : directLinePollConversation;
+  await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => (channel === 'directline' ? directLine(base, i, until, result) : apiConversation(base, i, until, result))));
   result.seconds = (Date.now() - started) / 1000;
   return result;
 }
 
-async function directLineConversation(base: string, i: number, until: number, result: Result): Promise<void> {
+/** As the official client does when polling: post the message, then read by watermark. */
+async function directLinePollConversation(base: string, i: number, until: number, result: Result): Promise<void> {
   const dl = `${base}/v3/directline`;
   const { token } = (await call(`${dl}/tokens/generate`, 'POST', {})).json as { token: string };
   const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
@@ -130,6 +136,44 @@ async function directLineConversation(base: string, i: number, until: number, re
     }
     await think();
   }
+}
+
+/**
+ * As Web Chat does: activities posted over HTTP, everything received on the WebSocket stream. A
+ * turn counts once its post is answered and the bot's reply to it has arrived on the stream.
+ */
+async function directLineStreamConversation(base: string, i: number, until: number, result: Result): Promise<void> {
+  const dl = `${base}/v3/directline`;
+  const { token } = (await call(`${dl}/tokens/generate`, 'POST', {})).json as { token: string };
+  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const { conversationId, streamUrl } = (await call(`${dl}/conversations`, 'POST', auth)).json as { conversationId: string; streamUrl: string };
+  const repliedTo = new Set<string>();
+  const socket = new WebSocket(streamUrl.replace('localhost', '127.0.0.1'));
+  socket.on('message', (data: Buffer) => {
+    if (data.length === 0) return;
+    for (const activity of (JSON.parse(data.toString()) as { activities: Array<{ replyToId?: string; from: { id: string } }> }).activities) {
+      if (activity.from.id === 'giftbot' && activity.replyToId) repliedTo.add(activity.replyToId);
+    }
+  });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  for (let turn = 0; Date.now() < until; turn++) {
+    const started = performance.now();
+    try {
+      const posted = await call(`${dl}/conversations/${conversationId}/activities`, 'POST', auth, JSON.stringify({ type: 'message', from: { id: `u${i}` }, text: SCRIPT[turn % SCRIPT.length] }));
+      if (posted.status !== 200) throw new Error(String(posted.status));
+      const id = (posted.json as { id: string }).id;
+      for (let wait = 0; !repliedTo.has(id); wait++) {
+        if (wait > 200) throw new Error('no reply on the stream');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      repliedTo.delete(id);
+      result.latencies.push(performance.now() - started);
+    } catch {
+      result.errors++;
+    }
+    await think();
+  }
+  socket.close();
 }
 
 async function apiConversation(base: string, i: number, until: number, result: Result): Promise<void> {

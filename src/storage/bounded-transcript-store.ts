@@ -17,7 +17,8 @@ export const DEFAULT_TRANSCRIPT_LIMITS: TranscriptLimits = { perConversation: 50
  */
 export class BoundedTranscriptStore implements TranscriptStore {
   // Map order is recency: a conversation is re-inserted when it logs, so the first key is the oldest.
-  private readonly conversations = new Map<string, { channelId: string; id: string; created: Date; activities: Activity[] }>();
+  // Activities are kept serialized: strings cost the garbage collector nothing to trace.
+  private readonly conversations = new Map<string, { channelId: string; id: string; created: Date; activities: string[] }>();
 
   constructor(private readonly limits: TranscriptLimits = DEFAULT_TRANSCRIPT_LIMITS) {}
 
@@ -27,13 +28,13 @@ export class BoundedTranscriptStore implements TranscriptStore {
     const entry = existing ?? { channelId: activity.channelId, id: activity.conversation.id, created: new Date(activity.timestamp ?? Date.now()), activities: [] };
     this.conversations.delete(key);
     this.conversations.set(key, entry);
-    entry.activities.push(activity);
+    entry.activities.push(JSON.stringify(activity));
     if (entry.activities.length > this.limits.perConversation) entry.activities.splice(0, entry.activities.length - this.limits.perConversation);
     while (this.conversations.size > this.limits.conversations) this.conversations.delete(this.conversations.keys().next().value!);
   }
 
   async getTranscriptActivities(channelId: string, conversationId: string, _continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
-    const activities = this.conversations.get(`${channelId}|${conversationId}`)?.activities ?? [];
+    const activities = (this.conversations.get(`${channelId}|${conversationId}`)?.activities ?? []).map((json) => JSON.parse(json) as Activity);
     const since = startDate?.getTime() ?? 0;
     return { items: activities.filter((a) => !a.timestamp || new Date(a.timestamp).getTime() >= since), continuationToken: '' };
   }

@@ -4,7 +4,11 @@ import type { Activity } from 'botbuilder';
 export interface DirectLineConversation {
   id: string;
   userId: string;
-  activities: Activity[];
+  /**
+   * Serialized, as clients receive them: a string costs the garbage collector nothing to trace
+   * and is sent without serializing again on every read.
+   */
+  activities: string[];
   /** How many of the oldest activities were dropped; watermarks keep counting from the start. */
   dropped: number;
   /** clientActivityID → the id given to that activity, so a retried post is processed once. */
@@ -13,7 +17,7 @@ export interface DirectLineConversation {
   lastActive: number;
 }
 
-type Listener = (conversationId: string, activities: Activity[], watermark: number) => void;
+type Listener = (conversationId: string, activities: string[], watermark: number) => void;
 
 /** Conversations idle this long are forgotten (tokens last 30 minutes; a day leaves room to reconnect). */
 export const IDLE_CONVERSATION_MS = 24 * 60 * 60 * 1000;
@@ -52,18 +56,19 @@ export class ConversationStore {
   append(conversation: DirectLineConversation, activity: Partial<Activity>): Activity {
     const sequence = conversation.dropped + conversation.activities.length;
     const stored = { ...activity, id: `${conversation.id}|${String(sequence).padStart(7, '0')}` } as Activity;
-    conversation.activities.push(stored);
+    const json = JSON.stringify(stored);
+    conversation.activities.push(json);
     if (conversation.activities.length > KEPT_ACTIVITIES) {
       conversation.activities.shift();
       conversation.dropped++;
     }
     conversation.lastActive = this.now();
-    for (const listener of this.listeners) listener(conversation.id, [stored], sequence + 1);
+    for (const listener of this.listeners) listener(conversation.id, [json], sequence + 1);
     return stored;
   }
 
-  /** Activities after a watermark (the count a client has seen), and the new watermark. */
-  since(conversation: DirectLineConversation, watermark: number): { activities: Activity[]; watermark: number } {
+  /** Activities (serialized) after a watermark — the count a client has seen — and the new watermark. */
+  since(conversation: DirectLineConversation, watermark: number): { activities: string[]; watermark: number } {
     const total = conversation.dropped + conversation.activities.length;
     const from = Math.max(0, Math.min(watermark, total) - conversation.dropped);
     return { activities: conversation.activities.slice(from), watermark: total };
@@ -77,4 +82,9 @@ export class ConversationStore {
   get size(): number {
     return this.conversations.size;
   }
+}
+
+/** A Direct Line ActivitySet, `{"activities": [...], "watermark": "N"}`, from serialized activities. */
+export function activitySet(activities: readonly string[], watermark: number): string {
+  return `{"activities":[${activities.join(',')}],"watermark":"${watermark}"}`;
 }

@@ -3,7 +3,7 @@ import { ActivityTypes, type Activity } from 'botbuilder';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../app/logger';
-import type { ConversationStore, DirectLineConversation } from './conversation-store';
+import { activitySet, type ConversationStore, type DirectLineConversation } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
 import type { TokenClaims, TokenService } from './token-service';
 
@@ -153,7 +153,7 @@ export function directLineRouter(options: DirectLineOptions): Router {
   router.get('/conversations/:id/activities', handle((req, res) => {
     const conversation = ownConversation(authorize(req), String(req.params.id));
     const { activities, watermark } = store.since(conversation, Number(req.query.watermark ?? 0) || 0);
-    res.json({ activities, watermark: String(watermark) });
+    res.type('application/json').send(activitySet(activities, watermark));
   }));
 
   router.post('/conversations/:id/activities', handle(async (req, res) => {

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../app/logger';
-import type { ConversationStore } from './conversation-store';
+import { activitySet, type ConversationStore } from './conversation-store';
 import type { TokenService } from './token-service';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
@@ -38,14 +38,14 @@ export function attachDirectLineStream(server: Server, store: ConversationStore,
       ws.on('close', () => set.delete(ws));
       ws.on('error', () => set.delete(ws));
       const backlog = store.since(conversation, Number(url.searchParams.get('watermark') ?? 0) || 0);
-      if (backlog.activities.length > 0) ws.send(JSON.stringify({ activities: backlog.activities, watermark: String(backlog.watermark) }));
+      if (backlog.activities.length > 0) ws.send(activitySet(backlog.activities, backlog.watermark));
     });
   });
 
   const unlisten = store.listen((id, activities, watermark) => {
     const listeners = sockets.get(id);
     if (!listeners?.size) return;
-    const message = JSON.stringify({ activities, watermark: String(watermark) });
+    const message = activitySet(activities, watermark);
     for (const ws of listeners) if (ws.readyState === ws.OPEN) ws.send(message);
   });
 

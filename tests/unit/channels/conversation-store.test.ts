@@ -1,4 +1,4 @@
-import { ConversationStore, IDLE_CONVERSATION_MS, KEPT_ACTIVITIES } from '../../../src/channels/directline/conversation-store';
+import { ConversationStore, IDLE_CONVERSATION_MS, KEPT_ACTIVITIES, activitySet } from '../../../src/channels/directline/conversation-store';
 
 describe('ConversationStore', () => {
   test('when more activities arrive than are kept, then watermarks still count from the start', () => {
@@ -6,9 +6,11 @@ describe('ConversationStore', () => {
     const conversation = store.create('c1', 'dl_u');
     for (let i = 0; i < KEPT_ACTIVITIES + 5; i++) store.append(conversation, { type: 'message', text: `m${i}` });
     const recent = store.since(conversation, KEPT_ACTIVITIES + 3);
-    expect(recent).toEqual({ activities: [expect.objectContaining({ text: `m${KEPT_ACTIVITIES + 3}` }), expect.objectContaining({ text: `m${KEPT_ACTIVITIES + 4}` })], watermark: KEPT_ACTIVITIES + 5 });
-    expect(recent.activities[0]!.id).toBe(`c1|${String(KEPT_ACTIVITIES + 3).padStart(7, '0')}`);
-    expect(store.since(conversation, 0).activities[0]!.text).toBe('m5');
+    const read = recent.activities.map((json) => JSON.parse(json) as { id: string; text: string });
+    expect(read.map((a) => a.text)).toEqual([`m${KEPT_ACTIVITIES + 3}`, `m${KEPT_ACTIVITIES + 4}`]);
+    expect(recent.watermark).toBe(KEPT_ACTIVITIES + 5);
+    expect(read[0]!.id).toBe(`c1|${String(KEPT_ACTIVITIES + 3).padStart(7, '0')}`);
+    expect(JSON.parse(store.since(conversation, 0).activities[0]!).text).toBe('m5');
   });
 
   test('when a conversation has been idle a day, then it is forgotten as new ones start', () => {
@@ -32,4 +34,8 @@ describe('ConversationStore', () => {
     store.append(conversation, { type: 'message' });
     expect(heard).toEqual([1, 2]);
   });
+});
+
+test('when an activity set is built from serialized activities, then it is the Direct Line JSON shape', () => {
+  expect(JSON.parse(activitySet(['{"id":"a"}', '{"id":"b"}'], 7))).toEqual({ activities: [{ id: 'a' }, { id: 'b' }], watermark: '7' });
 });
