@@ -6,6 +6,10 @@ import { FlowRunner } from '../engine/flow-runner';
 import { loadDialogsDir, type FlowSet } from '../engine/flow-loader';
 import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
+import { AuditEntrySchema, HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
+import { TeamNoteSchema, type TeamNote } from '../handoff/team-notes';
+import { JsonlLog, type RecordLog } from '../storage/jsonl-log';
+import { ProactiveRoutes } from '../bot/proactive-routes';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { Matcher } from '../knowledge/matcher';
 import { ScamDetector } from '../safety/scam-detector';
@@ -19,6 +23,9 @@ export interface GiftbotOptions {
   storage?: Storage;
   transcripts?: TranscriptStore;
   handoff?: HandoffQueue;
+  /** Where audit entries and the team's notes (surveys, messages left) go; JSON Lines in DATA_DIR by default. */
+  audit?: RecordLog<AuditEntry>;
+  notes?: RecordLog<TeamNote>;
   log?: Logger;
 }
 
@@ -30,7 +37,11 @@ export interface Giftbot {
   flows: FlowSet;
   storage: Storage;
   transcripts: TranscriptStore;
-  handoff: HandoffQueue;
+  handoff: HandoffService;
+  /** Register here how each channel's conversations are reached outside their turns (agents' replies). */
+  routes: ProactiveRoutes;
+  audit: RecordLog<AuditEntry>;
+  notes: RecordLog<TeamNote>;
 }
 
 /**
@@ -43,16 +54,37 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const flows = loadDialogsDir(path.resolve(options.root, config.DIALOGS_DIR), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
   const storage = options.storage ?? new MemoryStorage();
   const transcripts = options.transcripts ?? new BoundedTranscriptStore();
-  const handoff = options.handoff ?? new InMemoryHandoffQueue();
   const log = options.log ?? silentLogger;
-  const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config, handoff });
-  const bot = new GiftBot({
+  const dataDir = path.resolve(options.root, config.DATA_DIR);
+  const badLine = (file: string) => (line: number, reason: string) => log.warn('log-line-unreadable', { file, line, reason });
+  const audit = options.audit ?? new JsonlLog(path.join(dataDir, 'audit.jsonl'), AuditEntrySchema, badLine('audit.jsonl'));
+  const notes = options.notes ?? new JsonlLog(path.join(dataDir, 'notes.jsonl'), TeamNoteSchema, badLine('notes.jsonl'));
+  const routes = new ProactiveRoutes();
+  // The bot is built after the service it depends on; the line reaches it once it exists.
+  let bot: GiftBot | undefined;
+  const line: CustomerLine = {
+    deliver: (record, deliveries) => routes.continue(record.reference, (context) => bot!.deliver(context, deliveries)),
+  };
+  const handoff = new HandoffService({
+    queue: options.handoff ?? new InMemoryHandoffQueue(),
+    line,
+    audit,
+    wording: flows.global.handoff,
+    flows: flows.global.handoff.flows,
+    mode: config.HANDOFF_MODE,
+    hours: { windows: config.SUPPORT_HOURS.windows, timeZone: config.SUPPORT_TIMEZONE, text: config.SUPPORT_HOURS.text },
+    timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000,
+    log,
+  });
+  const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config, handoff, notes });
+  bot = new GiftBot({
     runner,
     router: new Router(flows, matcher),
     conversationState: new ConversationState(storage),
     handoff,
+    transcripts,
     scam: new ScamDetector(flows.global.safety.scamCues),
     log,
   });
-  return { bot, middleware: [new RedactionMiddleware(log), new TranscriptLoggerMiddleware(transcripts)], matcher, flows, storage, transcripts, handoff };
+  return { bot, middleware: [new RedactionMiddleware(log), new TranscriptLoggerMiddleware(transcripts)], matcher, flows, storage, transcripts, handoff, routes, audit, notes };
 }

@@ -9,11 +9,15 @@ import type { Config } from '../config/config';
 import { ConversationStore } from '../channels/directline/conversation-store';
 import { DirectLineAdapter } from '../channels/directline/directline-adapter';
 import { directLineRouter } from '../channels/directline/directline-router';
-import { attachDirectLineStream } from '../channels/directline/directline-stream';
+import { createDirectLineStream, refuse } from '../channels/directline/directline-stream';
 import { TokenService } from '../channels/directline/token-service';
 import { createSlackChannel } from '../channels/slack/slack-channel';
 import { webRouter } from '../channels/web/web-router';
-import { createGiftbot } from './create-giftbot';
+import { agentAccess } from '../agent/agent-access';
+import { agentRouter } from '../agent/agent-router';
+import { createAgentStream, type AgentStream } from '../agent/agent-stream';
+import { AgentViews } from '../agent/agent-views';
+import { createGiftbot, type Giftbot } from './create-giftbot';
 import type { Logger } from './logger';
 
 /** Request bodies past this are refused with 413 before anything reads them. */
@@ -38,6 +42,8 @@ export interface RunningServer {
   server: Server;
   app: Express;
   bot: BotApp;
+  /** The agent console; with the one-off development token in its fragment when one was made. */
+  agentConsoleUrl: string;
   /** Stops accepting, lets the turns in flight finish, then closes. */
   close(): Promise<void>;
 }
@@ -80,6 +86,13 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   directLine.onTurnError = turnErrorHandler(log);
   app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log }));
 
+  // Agents reach customers on whichever channel they came from.
+  giftbot?.routes
+    .register('directline', (reference, run) => directLine.continueConversation(reference, run))
+    .otherwise((reference, run) => cloud.continueConversationAsync(config.MicrosoftAppId ?? '', reference, run));
+  if (slack) giftbot?.routes.register('slack', (reference, run) => slack.continueConversation(reference, run));
+  const agents = giftbot ? mountAgents(app, config, giftbot, log) : undefined;
+
   app.use(webRouter());
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'NotFound', message: `No route for ${req.method} ${req.path}` } });
@@ -87,12 +100,16 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   app.use(errorHandler(log));
 
   const server = createServer(app);
-  const stream = attachDirectLineStream(server, store, tokens, log);
+  const stream = createDirectLineStream(store, tokens, log);
+  server.on('upgrade', (req, socket, head) => {
+    if (!stream.upgrade(req, socket, head) && !agents?.stream.upgrade(req, socket, head)) refuse(socket, 404, 'Not Found');
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, resolve);
   });
   ready = true;
+  giftbot?.handoff.start();
   const port = (server.address() as AddressInfo).port;
   log.info('listening', { port, directLine: 'embedded', azure: config.MicrosoftAppId ? 'authenticated' : 'anonymous', slack: slack ? 'direct' : 'off' });
 
@@ -101,9 +118,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     server,
     app,
     bot: botApp,
+    agentConsoleUrl: `http://localhost:${port}/agent/${agents?.devToken ? `#token=${agents.devToken}` : ''}`,
     async close() {
       ready = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      giftbot?.handoff.stop();
+      agents?.stream.close();
       stream.close();
       server.closeIdleConnections();
       await Promise.all([directLine.drained(), slack?.stop()]);
@@ -111,6 +131,15 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       log.info('stopped');
     },
   };
+}
+
+/** The agent API under /api/agent and its live stream; the console page itself is static (public/agent). */
+function mountAgents(app: Express, config: Config, giftbot: Giftbot, log: Logger): { stream: AgentStream; devToken?: string } {
+  const { auth, devToken } = agentAccess(config, log);
+  const views = new AgentViews(giftbot.matcher);
+  const { handoff, transcripts, matcher, notes } = giftbot;
+  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, matcher, notes, config, log }));
+  return { stream: createAgentStream({ auth, handoff, views, log }), ...(devToken ? { devToken } : {}) };
 }
 
 /** Credentials for the Azure Bot Service endpoint; none means local, unauthenticated calls (dev only). */

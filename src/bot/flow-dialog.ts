@@ -1,4 +1,5 @@
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import type { HandoffRequest } from '../handoff/handoff-queue';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { FlowRunner, FlowState, Outcome, Slots, Turn } from '../engine/flow-runner';
 import { toActivity } from './render';
@@ -27,6 +28,7 @@ export function turnOf(context: TurnContext): Turn {
     channel: activity.channelId ?? 'unknown',
     conversationId: activity.conversation?.id ?? 'unknown',
     isGroup: Boolean(activity.conversation?.isGroup),
+    reference: { ...TurnContext.getConversationReference(activity) },
   };
 }
 
@@ -38,7 +40,11 @@ export function turnOf(context: TurnContext): Turn {
 export class FlowDialog extends Dialog<FlowDialogOptions> {
   static readonly ID = 'giftbot-flow';
 
-  constructor(private readonly runner: FlowRunner) {
+  constructor(
+    private readonly runner: FlowRunner,
+    /** Sends handoff.initiate when a flow hands the conversation to a contact centre. */
+    private readonly initiate: (context: TurnContext, request: HandoffRequest) => Promise<void> = async () => undefined,
+  ) {
     super(FlowDialog.ID);
   }
 
@@ -56,6 +62,7 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
   private async finish(dc: DialogContext, outcome: Outcome): Promise<DialogTurnResult> {
     const channel = dc.context.activity.channelId;
     if (outcome.replies.length > 0) await dc.context.sendActivities(outcome.replies.map((reply) => toActivity(reply, channel)));
+    if (outcome.initiate) await this.initiate(dc.context, outcome.initiate);
     if (!outcome.state) return dc.endDialog({ slots: outcome.slots, reroute: outcome.reroute ?? false } satisfies FlowResult);
     dc.activeDialog!.state = outcome.state;
     return Dialog.EndOfTurn;

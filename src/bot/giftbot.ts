@@ -1,15 +1,18 @@
-import { ActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type TranscriptStore } from 'botbuilder';
 import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../app/logger';
 import { FlowError, type FlowRunner, type Slots } from '../engine/flow-runner';
 import { PhraseSet } from '../engine/input-readers';
 import type { CommandName, Router } from '../engine/router';
-import type { HandoffQueue } from '../handoff/handoff-queue';
+import type { Delivery, HandoffService } from '../handoff/handoff-service';
+import { render as fill } from '../engine/templates';
 import type { ScamDetector } from '../safety/scam-detector';
 import type { SecretKind } from '../safety/secret-redactor';
 import { FlowDialog, type FlowDialogOptions, type FlowResult } from './flow-dialog';
+import { HANDOFF_STATUS_EVENT, HandoffStatusSchema, sendHandoffInitiation } from './handoff-initiation';
 import { REDACTED_KINDS } from './redaction-middleware';
-import { CHOICE_KEY } from './render';
+import { CHOICE_KEY, toActivity } from './render';
+import { AGENT_MESSAGE_ENTITY } from './transcript-lines';
 
 /**
  * botbuilder-dialogs builds every memory scope of every component for each DialogContext unless
@@ -35,7 +38,8 @@ export interface GiftBotDeps {
   runner: FlowRunner;
   router: Router;
   conversationState: ConversationState;
-  handoff: HandoffQueue;
+  handoff: HandoffService;
+  transcripts: TranscriptStore;
   scam: ScamDetector;
   log: Logger;
 }
@@ -54,7 +58,8 @@ export class GiftBot extends ActivityHandler {
     super();
     this.memory = deps.conversationState.createProperty<Memory>('memory');
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogs');
-    this.dialogs = new DialogSet(this.dialogState).add(new FlowDialog(deps.runner));
+    const initiate = (context: TurnContext, request: Parameters<typeof sendHandoffInitiation>[1]) => sendHandoffInitiation(context, request, deps.transcripts);
+    this.dialogs = new DialogSet(this.dialogState).add(new FlowDialog(deps.runner, initiate));
     this.leaveQueue = new PhraseSet(deps.runner.global.handoff.cancelSays);
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
@@ -65,6 +70,53 @@ export class GiftBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    this.onTyping(async (context, next) => {
+      const open = await deps.handoff.openFor(context.activity.conversation.id);
+      if (open) deps.handoff.customerTyping(open);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === HANDOFF_STATUS_EVENT) await this.handoffStatus(context);
+      await next();
+    });
+  }
+
+  /**
+   * Sends what the handoff service decided, in a turn of the customer's conversation — their own,
+   * or a proactive one when an agent acted. A `flow` delivery starts that flow, as if asked for.
+   */
+  async deliver(context: TurnContext, deliveries: readonly Delivery[]): Promise<void> {
+    context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, DIALOG_STATE_CONFIGURATION);
+    const channel = context.activity.channelId;
+    try {
+      for (const delivery of deliveries) {
+        switch (delivery.kind) {
+          case 'say':
+            await context.sendActivity(toActivity({ text: delivery.text }, channel));
+            break;
+          case 'agent-says':
+            await context.sendActivity({ ...toActivity({ text: delivery.text }, channel), entities: [{ type: AGENT_MESSAGE_ENTITY, name: delivery.agent.name, said: delivery.said }] });
+            break;
+          case 'typing':
+            await context.sendActivity({ type: ActivityTypes.Typing });
+            break;
+          case 'flow': {
+            await context.sendActivity(toActivity({ text: delivery.text }, channel));
+            const memory = await this.memory.get(context, { slots: {}, greeted: true });
+            const dc = await this.dialogs.createContext(context);
+            await dc.cancelAllDialogs();
+            await this.startFlow(dc, memory, { flow: delivery.flow, memory: memory.slots });
+            break;
+          }
+          default: {
+            const unknown: never = delivery;
+            throw new Error(`unknown delivery ${JSON.stringify(unknown)}`);
+          }
+        }
+      }
+    } finally {
+      await this.deps.conversationState.saveChanges(context, false);
+    }
   }
 
   /** Runs the turn, then saves state — whatever happened, so nothing said is lost. */
@@ -173,17 +225,39 @@ export class GiftBot extends ActivityHandler {
     return mentioned;
   }
 
-  /** While a person is being fetched, the bot stays quiet; only "cancel" brings it back. */
+  /**
+   * While people have the conversation the bot stays quiet: what the customer says goes to the
+   * agent (and is in the transcript either way). Only "cancel" leaves and brings the bot back.
+   */
   private async handoffGate(context: TurnContext, text: string): Promise<boolean> {
-    const open = await this.deps.handoff.find(context.activity.conversation.id);
+    const conversation = context.activity.conversation.id;
+    const open = await this.deps.handoff.openFor(conversation);
     if (!open) return false;
-    if (this.leaveQueue.saidIn(text)) {
-      await this.deps.handoff.cancel(context.activity.conversation.id);
-      this.deps.log.info('handoff-cancelled', { conversation: context.activity.conversation.id });
-      await context.sendActivity(this.global.handoff.cancelled);
-    } else {
-      this.deps.log.info('handoff-waiting', { conversation: context.activity.conversation.id, position: open.position });
+    if (!this.leaveQueue.saidIn(text)) {
+      this.deps.handoff.customerSaid(open, text, context.activity.from?.name || 'Customer');
+      this.deps.log.info('handoff-relayed', { conversation, state: open.state });
+      return true;
+    }
+    const closed = await this.deps.handoff.customerLeft(open);
+    this.deps.log.info('handoff-left', { conversation, state: open.state });
+    if (closed) {
+      const wording = open.state === 'waiting' ? this.global.handoff.cancelled : this.global.handoff.left;
+      await context.sendActivity(fill(wording, { 'agent.name': open.agent?.name ?? 'the support team' }));
     }
     return true;
+  }
+
+  /** A contact centre's answer to handoff.initiate (HANDOFF_MODE=external). */
+  private async handoffStatus(context: TurnContext): Promise<void> {
+    const status = HandoffStatusSchema.safeParse(context.activity.value);
+    const conversation = context.activity.conversation.id;
+    if (!status.success) {
+      this.deps.log.warn('handoff-status-unreadable', { conversation });
+      return;
+    }
+    const open = await this.deps.handoff.openFor(conversation);
+    this.deps.log.info('handoff-status', { conversation, state: status.data.state, open: open?.state ?? null });
+    if (open?.state !== 'external') return;
+    await this.deliver(context, await this.deps.handoff.externalStatus(open, status.data.state));
   }
 }

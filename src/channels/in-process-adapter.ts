@@ -66,8 +66,17 @@ export class InProcessAdapter extends BotAdapter {
   }
 
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    await this.proactive(reference, logic);
+  }
+
+  /** A turn outside the conversation's messages (an agent's reply); resolves with what was sent in it. */
+  async proactive(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continue' }, reference, true) as Activity;
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    const context = new TurnContext(this, activity);
+    const replies: Partial<Activity>[] = [];
+    context.turnState.set(REPLIES, replies);
+    await this.runMiddleware(context, logic);
+    return replies;
   }
 }
 

@@ -25,6 +25,7 @@ export async function serve(_args: string[], io: Io): Promise<number> {
     throw err;
   }
   io.err(`giftbot is up: open ${running.url} (website chat), POST ${running.url}/api/messages (Azure Bot Service)\n`);
+  io.err(`agent console: ${running.agentConsoleUrl}\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       log.info('stopping', { signal });

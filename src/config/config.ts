@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSupportHours, TimeZoneSchema } from '../handoff/support-hours';
 
 /** An absolute http(s) URL; only https outside localhost, so links never downgrade. */
 const BaseUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).refine(
@@ -6,6 +7,29 @@ const BaseUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s
   'must use https (http only for localhost)',
 );
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+
+/** One support agent who signs in with a token. */
+export interface AgentToken {
+  name: string;
+  token: string;
+}
+
+/** "Alice:token1,Bob Smith:token2" — each token at least 16 characters, names and tokens unique. */
+const AgentTokensSchema = z.string().transform((value, ctx): AgentToken[] => {
+  const agents: AgentToken[] = [];
+  for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const colon = pair.indexOf(':');
+    const name = colon > 0 ? pair.slice(0, colon).trim() : '';
+    const token = colon > 0 ? pair.slice(colon + 1).trim() : '';
+    if (!name || !token) ctx.addIssue({ code: 'custom', message: `"${pair.slice(0, 20)}…" must be name:token` });
+    else if (token.length < 16) ctx.addIssue({ code: 'custom', message: `the token of ${name} must be at least 16 characters` });
+    else if (agents.some((a) => a.name === name)) ctx.addIssue({ code: 'custom', message: `${name} is listed twice` });
+    else if (agents.some((a) => a.token === token)) ctx.addIssue({ code: 'custom', message: `${name} shares a token with another agent` });
+    else agents.push({ name, token });
+  }
+  if (agents.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least one name:token pair' });
+  return agents;
+});
 
 /**
  * Everything giftbot reads from the environment, parsed once at start-up. Bad values stop start-up
@@ -40,6 +64,28 @@ export const ConfigSchema = z
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
     SLACK_BOT_USER_ID: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABC').optional(),
+    /** Support agents' console and API tokens: "name:token" pairs, comma-separated. */
+    AGENT_TOKENS: AgentTokensSchema.optional(),
+    /** internal: giftbot's own queue and console; external: hand over to a contact centre with handoff.initiate. */
+    HANDOFF_MODE: z.enum(['internal', 'external']).default('internal'),
+    /** How long a request waits for an agent before the customer is offered to leave a message. */
+    HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400, 'must be at most 86400 (a day)').default(300),
+    /** When agents are there: "always", or windows like "Mon-Fri 09:00-17:00, Sat 10:00-14:00". */
+    SUPPORT_HOURS: z.string().default('always').transform((spec, ctx) => {
+      try {
+        return { text: spec, windows: parseSupportHours(spec) };
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+    /** The time zone SUPPORT_HOURS are in. */
+    SUPPORT_TIMEZONE: TimeZoneSchema.default('UTC'),
+    /** Teams SSO for the agent tab: the Entra ID app (client) id the tab's token is issued for, and its tenant. */
+    TEAMS_SSO_CLIENT_ID: Guid.optional(),
+    TEAMS_SSO_TENANT_ID: Guid.optional(),
+    /** Where Entra ID publishes its signing keys; override only to test with local keys. */
+    TEAMS_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !(config.MicrosoftAppId && (config.MicrosoftAppPassword || config.MicrosoftAppType === 'UserAssignedMSI'))) {
@@ -50,6 +96,9 @@ export const ConfigSchema = z
     }
     if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    if (Boolean(config.TEAMS_SSO_CLIENT_ID) !== Boolean(config.TEAMS_SSO_TENANT_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_SSO_CLIENT_ID'], message: 'Teams SSO needs TEAMS_SSO_CLIENT_ID and TEAMS_SSO_TENANT_ID together' });
     }
     const slack = [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_BOT_USER_ID].filter(Boolean).length;
     if (slack !== 0 && slack !== 3) {

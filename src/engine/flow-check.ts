@@ -67,6 +67,7 @@ function targetsOf(step: Step, fallthrough: string | undefined): Array<[string, 
     case 'ask':
     case 'set':
     case 'link':
+    case 'record':
       return [['next', step.next ?? fallthrough]];
     case 'walk':
       return [['next', step.next ?? fallthrough], ['onError', step.onError], ['onStop', step.onStop]];
@@ -80,6 +81,7 @@ function targetsOf(step: Step, fallthrough: string | undefined): Array<[string, 
     case 'branch':
       return [...step.cases.map((c, i): [string, string] => [`cases[${i}].next`, c.next]), ['else', step.else]];
     case 'handoff':
+      return [['closed', step.closed]];
     case 'goto':
     case 'end':
       return [];
@@ -101,7 +103,7 @@ function textsOf(step: Step): Array<[string, string]> {
     case 'say':
       return [['text', step.text]];
     case 'ask':
-      return [['prompt', step.prompt], ['retry', step.retry]];
+      return [['prompt', step.prompt], ['retry', step.retry], ...(step.skip ?? []).map((t, i): [string, string] => [`skip[${i}]`, t])];
     case 'choose':
       return [['prompt', step.prompt], ['retry', step.retry], ...step.options.map((o, i): [string, string] => [`options[${i}].label`, o.label])];
     case 'walk':
@@ -109,12 +111,13 @@ function textsOf(step: Step): Array<[string, string]> {
     case 'link':
       return [['text', step.text], ['unlisted', step.unlisted], ['button', step.button]];
     case 'handoff':
-      return [['text', step.text]];
+      return [['text', step.text], ['external', step.external]];
     case 'end':
       return step.text ? [['text', step.text]] : [];
     case 'match':
     case 'branch':
     case 'set':
+    case 'record':
     case 'goto':
       return [];
     default: {
@@ -157,6 +160,15 @@ function checkGlobal(file: string, global: GlobalFile, flowIds: ReadonlySet<stri
   }
   for (const [name, command] of Object.entries(global.commands)) {
     if (command.flow && !flowIds.has(command.flow)) problems.push({ file, path: `commands.${name}.flow`, message: `flow "${command.flow}" does not exist` });
+  }
+  for (const [role, id] of Object.entries(global.handoff.flows)) {
+    if (!flowIds.has(id)) problems.push({ file, path: `handoff.flows.${role}`, message: `flow "${id}" does not exist` });
+  }
+  const { cancelSays: _says, flows: _flows, ...wording } = global.handoff;
+  for (const [key, text] of Object.entries(wording)) {
+    for (const name of placeholdersIn(text)) {
+      if (!PLACEHOLDERS.has(name)) problems.push({ file, path: `handoff.${key}`, message: `uses {${name}}, which nothing fills` });
+    }
   }
   return problems;
 }

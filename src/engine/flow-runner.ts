@@ -1,13 +1,16 @@
 import type { Config } from '../config/config';
-import type { HandoffQueue } from '../handoff/handoff-queue';
+import type { HandoffRequest } from '../handoff/handoff-queue';
+import type { Ticket } from '../handoff/handoff-service';
+import type { TeamNote } from '../handoff/team-notes';
 import type { Brand, Generic } from '../knowledge/brand-schema';
 import type { Matcher, SearchHit } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
 import { evaluate, type Facts } from './conditions';
 import type { FlowSet, LoadedFlow } from './flow-loader';
 import type { Step } from './flow-schema';
-import { findAmount, isBlank, pickOption, readAmount, readBrandName } from './input-readers';
+import { findAmount, isBlank, pickOption, readAmount, readBrandName, readContact } from './input-readers';
 import { render } from './templates';
+import { minutes } from '../handoff/handoff-service';
 
 export type SlotValue = string | number | boolean | null | string[];
 export type Slots = Record<string, SlotValue>;
@@ -33,6 +36,8 @@ export interface Turn {
   channel: string;
   conversationId: string;
   isGroup: boolean;
+  /** Where a person's replies go later (a Bot Framework ConversationReference, opaque here). */
+  reference: Record<string, unknown>;
 }
 
 /** A channel-neutral reply: text, optional choices (buttons), optional link button. */
@@ -50,6 +55,18 @@ export interface Outcome {
   state: FlowState | null;
   /** The conversation's slots after the turn (brand, counters…), kept when the flow ends. */
   slots: Slots;
+  /** HANDOFF_MODE=external: hand the conversation to the contact centre (the edge sends handoff.initiate). */
+  initiate?: HandoffRequest;
+}
+
+/** Where requests for a person go (the handoff service). */
+export interface HandoffDesk {
+  request(request: HandoffRequest): Promise<Ticket>;
+}
+
+/** Where record steps write. */
+export interface NoteSink {
+  append(note: TeamNote): Promise<void>;
 }
 
 export interface EngineServices {
@@ -57,7 +74,8 @@ export interface EngineServices {
   matcher: Matcher;
   generic: Generic | null;
   config: Config;
-  handoff: HandoffQueue;
+  handoff: HandoffDesk;
+  notes: NoteSink;
 }
 
 /** A flow that never waits (a goto/branch cycle) stops here instead of spinning. */
@@ -68,6 +86,8 @@ const INTERRUPT_SCORE = 0.6;
 const MAX_RETRIES = 3;
 
 type Move = { to: string } | { wait: true } | { end: true } | { flow: string } | { reroute: true };
+/** What a turn asks of the edge beyond its replies. */
+type Effects = Pick<Outcome, 'initiate'>;
 
 class FlowError extends Error {}
 
@@ -133,15 +153,16 @@ export class FlowRunner {
   private async run(state: FlowState, turn: Turn, input: string | null, replies: Reply[]): Promise<Outcome> {
     let current = state;
     let answer = input;
+    const effects: Effects = {};
     for (let count = 0; count < MAX_STEPS_PER_TURN; count++) {
       const loaded = this.flow(current.flow);
       const step = loaded.flow.steps.find((s) => s.id === current.step);
       if (!step) throw new FlowError(`flow "${current.flow}" has no step "${current.step}"`);
-      const move = await this.execute(step, loaded, current, turn, answer, replies);
+      const move = await this.execute(step, loaded, current, turn, answer, replies, effects);
       answer = null;
-      if ('wait' in move) return { replies, state: { ...current, waiting: true }, slots: current.slots };
-      if ('end' in move) return { replies, state: null, slots: current.slots };
-      if ('reroute' in move) return { replies, state: null, slots: current.slots, reroute: true };
+      if ('wait' in move) return { replies, state: { ...current, waiting: true }, slots: current.slots, ...effects };
+      if ('end' in move) return { replies, state: null, slots: current.slots, ...effects };
+      if ('reroute' in move) return { replies, state: null, slots: current.slots, reroute: true, ...effects };
       if ('flow' in move) {
         const target = this.flow(move.flow);
         const slots = { ...current.slots };
@@ -155,7 +176,7 @@ export class FlowRunner {
   }
 
   /** One step. `answer` is the person's reply when the step was waiting for one. */
-  private async execute(step: Step, loaded: LoadedFlow, state: FlowState, turn: Turn, answer: string | null, replies: Reply[]): Promise<Move> {
+  private async execute(step: Step, loaded: LoadedFlow, state: FlowState, turn: Turn, answer: string | null, replies: Reply[], effects: Effects): Promise<Move> {
     const following = loaded.flow.steps[loaded.flow.steps.indexOf(step) + 1]?.id;
     const onward = (next: string | undefined): Move => (next ? { to: next } : { end: true });
     switch (step.type) {
@@ -183,8 +204,16 @@ export class FlowRunner {
         replies.push(this.link(step, state, turn));
         return onward(step.next ?? following);
       case 'handoff':
-        replies.push(await this.handoff(step, state, turn));
-        return { end: true };
+        return this.handoff(step, state, turn, replies, effects);
+      case 'record':
+        await this.services.notes.append({
+          at: new Date().toISOString(),
+          log: step.log,
+          conversationId: turn.conversationId,
+          channel: turn.channel,
+          values: Object.fromEntries(step.slots.map((slot) => [slot, state.slots[slot] ?? null])),
+        });
+        return onward(step.next ?? following);
       case 'goto':
         return { flow: step.flow };
       case 'end':
@@ -198,10 +227,15 @@ export class FlowRunner {
   }
 
   private ask(step: Extract<Step, { type: 'ask' }>, state: FlowState, answer: string | null, replies: Reply[], onward: Move): Move {
-    const choices = step.suggest?.map((id) => this.services.matcher.brand(id)?.name ?? id);
+    const suggested = step.suggest?.map((id) => this.services.matcher.brand(id)?.name ?? id);
+    const choices = step.skip ? [...(suggested ?? []), step.skip[0]!] : suggested;
     if (answer === null) {
       replies.push({ text: this.text(step.prompt, state), ...(choices ? { choices } : {}) });
       return { wait: true };
+    }
+    if (step.skip && pickOption(answer, [{ label: step.skip[0]!, says: step.skip }])) {
+      state.slots[step.slot] = null;
+      return onward;
     }
     // A channel without buttons shows choices as a numbered list: "2" means the second.
     const numbered = /^\s*(\d+)\s*$/.exec(answer);
@@ -219,12 +253,14 @@ export class FlowRunner {
     return this.retry(state, answer, replies, withChoices(this.text(step.prompt, state)), withChoices(this.text(step.retry, state)));
   }
 
-  private readAnswer(expect: 'brand' | 'amount' | 'text', answer: string): SlotValue {
+  private readAnswer(expect: Extract<Step, { type: 'ask' }>['expect'], answer: string): SlotValue {
     switch (expect) {
       case 'brand':
         return this.services.matcher.findBrand(answer) ?? readBrandName(answer);
       case 'amount':
         return readAmount(answer, this.services.config.MAX_AMOUNT);
+      case 'contact':
+        return readContact(answer);
       case 'text':
         return isBlank(answer) ? null : answer.trim();
       default: {
@@ -357,16 +393,34 @@ export class FlowRunner {
     return { text: this.text(wording, state, { 'link.url': url }), link: { url, label: this.text(step.button, state) } };
   }
 
-  private async handoff(step: Extract<Step, { type: 'handoff' }>, state: FlowState, turn: Turn): Promise<Reply> {
+  /** Files the request; says the place in the queue, or goes to `closed` outside support hours. */
+  private async handoff(step: Extract<Step, { type: 'handoff' }>, state: FlowState, turn: Turn, replies: Reply[], effects: Effects): Promise<Move> {
     const summary = state.slots[step.summary];
-    const queued = await this.services.handoff.file({
+    const request = {
       conversationId: turn.conversationId,
       channel: turn.channel,
+      reference: turn.reference,
       summary: typeof summary === 'string' ? summary : '',
-      brand: typeof state.slots.brand === 'string' ? state.slots.brand : null,
+      brand: typeof state.slots.brand === 'string' && this.services.matcher.brand(state.slots.brand) ? state.slots.brand : null,
+      amount: typeof state.slots.amount === 'number' ? state.slots.amount : null,
       tried: asList(state.slots.tried),
-    });
-    return { text: this.text(step.text, state, { 'handoff.position': queued.position }) };
+    };
+    const ticket = await this.services.handoff.request(request);
+    switch (ticket.status) {
+      case 'queued':
+        replies.push({ text: this.text(step.text, state, { 'handoff.position': ticket.position, 'handoff.wait': minutes(ticket.waitMinutes) }) });
+        return { end: true };
+      case 'external':
+        replies.push({ text: this.text(step.external, state) });
+        effects.initiate = request;
+        return { end: true };
+      case 'closed':
+        return { to: step.closed };
+      default: {
+        const unknown: never = ticket;
+        return unknown;
+      }
+    }
   }
 
   private facts(state: FlowState, turn: Turn): Facts {
@@ -393,6 +447,7 @@ export class FlowRunner {
       'match.title': match?.title,
       'match.answer': match?.body,
       'config.maxAmount': this.services.config.MAX_AMOUNT,
+      'handoff.hours': `${this.services.config.SUPPORT_HOURS.text} (${this.services.config.SUPPORT_TIMEZONE})`,
       ...extra,
     });
   }

@@ -70,13 +70,15 @@ export const StepSchema = z.discriminatedUnion(
       ...base,
       type: z.literal('ask'),
       slot: SlotNameSchema,
-      /** How the answer is read: a brand (fuzzy), an amount (validated), or any text. */
-      expect: z.enum(['brand', 'amount', 'text']),
+      /** How the answer is read: a brand (fuzzy), an amount (validated), an email or phone number, or any text. */
+      expect: z.enum(['brand', 'amount', 'contact', 'text']),
       prompt: text,
       /** Said when the answer can't be read; then the prompt's choices again. */
       retry: text,
       /** Brand ids offered as buttons. */
       suggest: z.array(KebabIdSchema).optional(),
+      /** Makes the question optional: these answers (also offered as a button) leave the slot empty. */
+      skip: z.array(text).min(1).optional(),
       ...next,
     }),
     z.strictObject({
@@ -144,11 +146,29 @@ export const StepSchema = z.discriminatedUnion(
       unlisted: text,
       ...next,
     }),
-    z.strictObject({ ...base, type: z.literal('handoff'), summary: SlotNameSchema, text }),
+    z.strictObject({
+      ...base,
+      type: z.literal('handoff'),
+      summary: SlotNameSchema,
+      /** Said once the request is in the queue ({handoff.position}, {handoff.wait}). */
+      text,
+      /** Said when a contact centre takes over instead (HANDOFF_MODE=external). */
+      external: text,
+      /** Where to go when support is closed (outside SUPPORT_HOURS). */
+      closed: stepId,
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('record'),
+      /** Which of the team's logs the slots go to: satisfaction surveys, or messages left for the team. */
+      log: z.enum(['survey', 'message']),
+      slots: z.array(SlotNameSchema).min(1),
+      ...next,
+    }),
     z.strictObject({ ...base, type: z.literal('goto'), flow: flowId }),
     z.strictObject({ ...base, type: z.literal('end'), text: text.optional() }),
   ],
-  { error: 'must have a "type": say, ask, choose, match, branch, set, walk, link, handoff, goto or end' },
+  { error: 'must have a "type": say, ask, choose, match, branch, set, walk, link, handoff, record, goto or end' },
 );
 
 export const TriggerSchema = z.strictObject({
@@ -197,7 +217,31 @@ export const GlobalFileSchema = z.strictObject({
     scam: text,
     scamCues: z.strictObject({ pressure: z.array(text).min(1), request: z.array(text).min(1), alone: z.array(text) }),
   }),
-  handoff: z.strictObject({ waiting: text, cancelled: text, cancelSays: z.array(text).min(1) }),
+  handoff: z.strictObject({
+    /** What leaves the queue or the chat with an agent; while a person has the conversation, nothing else reaches the bot. */
+    cancelSays: z.array(text).min(1),
+    /** Left the queue. */
+    cancelled: text,
+    /** Left the chat with an agent ({agent.name}). */
+    left: text,
+    /** The place in the queue changed ({handoff.position}, {handoff.wait}). */
+    position: text,
+    joined: text,
+    /** How an agent's message reads to the customer ({agent.name}, {agent.text}). */
+    agentSays: text,
+    /** The agent ended the chat; the survey flow follows. */
+    ended: text,
+    /** The agent put the request back in the queue ({handoff.position}, {handoff.wait}). */
+    requeued: text,
+    /** The agent handed over to a colleague ({handoff.to}). */
+    transferred: text,
+    /** Nobody accepted in time; the message flow follows. */
+    timedOut: text,
+    /** HANDOFF_MODE=external: the contact centre couldn't take it (message flow follows), or finished (survey follows). */
+    externalFailed: text,
+    externalCompleted: text,
+    flows: z.strictObject({ survey: flowId, message: flowId }),
+  }),
 });
 
 export type Step = z.infer<typeof StepSchema>;

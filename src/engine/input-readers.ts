@@ -95,3 +95,14 @@ export class PhraseSet {
     return said ? this.phrases.find((p) => phraseIn(said, p)) : undefined;
   }
 }
+
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
+const PHONE = /^\+?[\d\s().-]{7,20}$/;
+
+/** An email address or a phone number (7–15 digits), as typed; anything else is null. */
+export function readContact(text: string): string | null {
+  const value = text.trim().replace(/^(?:my (?:email|e-mail|phone|number) is|email me at|call me (?:on|at)|text me (?:on|at))\s*/i, '').replace(/[.,;]+$/, '');
+  if (EMAIL.test(value)) return value;
+  const digits = value.replace(/\D/g, '').length;
+  return PHONE.test(value) && digits >= 7 && digits <= 15 ? value : null;
+}

@@ -16,6 +16,11 @@ export const PLACEHOLDERS: ReadonlySet<string> = new Set([
   'walk.count',
   'walk.item',
   'handoff.position',
+  'handoff.wait',
+  'handoff.hours',
+  'handoff.to',
+  'agent.name',
+  'agent.text',
   'config.maxAmount',
   'link.url',
 ]);

@@ -1,59 +1,125 @@
+import { z } from 'zod';
+
 /**
- * Where requests for a person go. The in-memory queue serves the embedded setup and tests; the
- * agent console and persistent queues implement the same interface.
+ * waiting → active (an agent accepted) → ended; waiting → cancelled (the customer left) or
+ * timed-out (nobody accepted in time); external: handed to a contact centre with handoff.initiate.
  */
-export interface HandoffRequest {
-  conversationId: string;
-  channel: string;
+export const HandoffStateSchema = z.enum(['waiting', 'active', 'external', 'ended', 'cancelled', 'timed-out']);
+export type HandoffState = z.infer<typeof HandoffStateSchema>;
+
+/** States in which the conversation is with people, and the bot keeps quiet. */
+export const OPEN_STATES: readonly HandoffState[] = ['waiting', 'active', 'external'];
+
+export const AgentSchema = z.object({
+  /** Stable: `token:<name>` for token agents, `aad:<object id>` for Teams SSO. */
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const HandoffRequestSchema = z.object({
+  conversationId: z.string().min(1),
+  channel: z.string().min(1),
+  /** Where replies go later: a Bot Framework ConversationReference, opaque here. */
+  reference: z.record(z.string(), z.unknown()),
   /** One line from the customer, already redacted. */
-  summary: string;
-  brand: string | null;
+  summary: z.string(),
+  brand: z.string().nullable(),
+  amount: z.number().nullable(),
   /** Entry ids of the fixes already tried, so the agent doesn't repeat them. */
-  tried: string[];
-}
+  tried: z.array(z.string()),
+});
+export type HandoffRequest = z.infer<typeof HandoffRequestSchema>;
 
-export interface QueuedHandoff extends HandoffRequest {
-  id: string;
-  filedAt: number;
-  /** 1 for the next in line. */
-  position: number;
-}
+export const HandoffRecordSchema = HandoffRequestSchema.extend({
+  id: z.string().min(1),
+  state: HandoffStateSchema,
+  filedAt: z.number(),
+  /** Queue order: the filing time, kept when an agent hands the request back, so it keeps its place. */
+  queuedAt: z.number(),
+  /** When it last began waiting for an agent: the time-out counts from here. */
+  waitingSince: z.number(),
+  acceptedAt: z.number().nullable(),
+  closedAt: z.number().nullable(),
+  agent: AgentSchema.nullable(),
+});
+export type HandoffRecord = z.infer<typeof HandoffRecordSchema>;
 
+/** What a change may set; the rest of a record is fixed at filing. */
+export type HandoffChange = Partial<Pick<HandoffRecord, 'state' | 'waitingSince' | 'acceptedAt' | 'closedAt' | 'agent'>>;
+
+/**
+ * Where handoff requests live. Every change is a compare-and-set on the state, so two agents
+ * accepting at once can't both win, whatever the store (memory here; a database or Redis later).
+ */
 export interface HandoffQueue {
-  file(request: HandoffRequest): Promise<QueuedHandoff>;
-  /** The open request of a conversation, if any. */
-  find(conversationId: string): Promise<QueuedHandoff | undefined>;
-  /** Leaves the queue; true when there was a request to cancel. */
-  cancel(conversationId: string): Promise<boolean>;
+  /** Files a request in `state`; a conversation that already has an open one gets that one back. */
+  file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord>;
+  get(id: string): Promise<HandoffRecord | undefined>;
+  /** The conversation's open request (waiting, active or external), if any. */
+  openFor(conversationId: string): Promise<HandoffRecord | undefined>;
+  /** Waiting requests, next in line first. */
+  waiting(): Promise<HandoffRecord[]>;
+  /** Active conversations of one agent. */
+  assignedTo(agentId: string): Promise<HandoffRecord[]>;
+  /** Applies `change` only if the request is in one of `from`; the changed record, or undefined. */
+  transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined>;
 }
+
+/** Closed requests kept for look-ups (audit and surveys are logged elsewhere). */
+const CLOSED_KEPT = 10_000;
 
 export class InMemoryHandoffQueue implements HandoffQueue {
-  private readonly open: Array<HandoffRequest & { id: string; filedAt: number }> = [];
+  // Insertion order is filing order; closed records are pruned oldest first.
+  private readonly records = new Map<string, HandoffRecord>();
+  private readonly openByConversation = new Map<string, string>();
+  private closed = 0;
   private nextId = 1;
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async file(request: HandoffRequest): Promise<QueuedHandoff> {
-    const existing = await this.find(request.conversationId);
+  async file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord> {
+    const existing = await this.openFor(request.conversationId);
     if (existing) return existing;
-    const entry = { ...request, id: `h${this.nextId++}`, filedAt: this.now() };
-    this.open.push(entry);
-    return { ...entry, position: this.open.length };
+    const record: HandoffRecord = { ...request, id: `h${this.nextId++}-${at.toString(36)}`, state, filedAt: at, queuedAt: at, waitingSince: at, acceptedAt: null, closedAt: null, agent: null };
+    this.records.set(record.id, record);
+    this.openByConversation.set(record.conversationId, record.id);
+    return { ...record };
   }
 
-  async find(conversationId: string): Promise<QueuedHandoff | undefined> {
-    const index = this.open.findIndex((r) => r.conversationId === conversationId);
-    return index < 0 ? undefined : { ...this.open[index]!, position: index + 1 };
+  async get(id: string): Promise<HandoffRecord | undefined> {
+    const record = this.records.get(id);
+    return record && { ...record };
   }
 
-  async cancel(conversationId: string): Promise<boolean> {
-    const index = this.open.findIndex((r) => r.conversationId === conversationId);
-    if (index >= 0) this.open.splice(index, 1);
-    return index >= 0;
+  async openFor(conversationId: string): Promise<HandoffRecord | undefined> {
+    const id = this.openByConversation.get(conversationId);
+    return id === undefined ? undefined : this.get(id);
   }
 
-  /** Everything waiting, oldest first (for tests and the coming agent console). */
-  list(): QueuedHandoff[] {
-    return this.open.map((r, i) => ({ ...r, position: i + 1 }));
+  async waiting(): Promise<HandoffRecord[]> {
+    return [...this.records.values()].filter((r) => r.state === 'waiting').sort((a, b) => a.queuedAt - b.queuedAt).map((r) => ({ ...r }));
+  }
+
+  async assignedTo(agentId: string): Promise<HandoffRecord[]> {
+    return [...this.records.values()].filter((r) => r.state === 'active' && r.agent?.id === agentId).map((r) => ({ ...r }));
+  }
+
+  async transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined> {
+    const record = this.records.get(id);
+    if (!record || !from.includes(record.state)) return undefined;
+    Object.assign(record, change);
+    if (!OPEN_STATES.includes(record.state)) this.close(record);
+    return { ...record };
+  }
+
+  private close(record: HandoffRecord): void {
+    if (this.openByConversation.get(record.conversationId) === record.id) this.openByConversation.delete(record.conversationId);
+    this.closed++;
+    if (this.closed <= CLOSED_KEPT) return;
+    for (const [id, r] of this.records) {
+      if (OPEN_STATES.includes(r.state)) continue;
+      this.records.delete(id);
+      this.closed--;
+      break;
+    }
   }
 }

@@ -19,7 +19,7 @@ function missingOr(what: string, bad: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? `is not set: ${what}` : bad);
 }
 
-/** What the package reads from the environment; every variable is required. */
+/** What the package reads from the environment; every variable is required but TEAMS_SSO_CLIENT_ID. */
 export const TeamsPackageEnvSchema = z.object({
   /** The Teams app's own id (Developer Portal › Apps › App ID). */
   TEAMS_APP_ID: z.guid({
@@ -36,6 +36,14 @@ export const TeamsPackageEnvSchema = z.object({
       error: missingOr("the bot's public https address", 'must be an https URL, like https://giftbot.example.com'),
     })
     .refine((url) => !isLocalHost(url), 'must be a public address: Teams cannot reach localhost'),
+  /**
+   * The Entra app the agent tab's SSO token is issued for: the manifest's webApplicationInfo.
+   * Optional: unset, the bot's own Entra app (MicrosoftAppId) serves SSO too, once it has the
+   * Application ID URI api://<PUBLIC_URL host>/<MicrosoftAppId> and an access_as_user scope.
+   */
+  TEAMS_SSO_CLIENT_ID: z
+    .guid({ error: `must be a GUID like ${GUID_EXAMPLE} (the Entra app id for the agent tab's SSO), or unset to use MicrosoftAppId` })
+    .optional(),
 });
 
 export type TeamsPackageEnv = z.infer<typeof TeamsPackageEnvSchema>;
@@ -76,6 +84,8 @@ export function placeholderValues(env: TeamsPackageEnv): Record<string, string> 
     TEAMS_APP_ID: env.TEAMS_APP_ID,
     MicrosoftAppId: env.MicrosoftAppId,
     PUBLIC_HOSTNAME: new URL(env.PUBLIC_URL).hostname,
+    // Unset, the bot's Entra app doubles as the SSO app (see TeamsPackageEnvSchema).
+    TEAMS_SSO_CLIENT_ID: env.TEAMS_SSO_CLIENT_ID ?? env.MicrosoftAppId,
   };
 }
 

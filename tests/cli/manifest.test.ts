@@ -15,6 +15,9 @@ const VALID_ENV = {
   PUBLIC_URL: 'https://giftbot.contoso.example/api/messages',
 };
 
+/** A separate Entra app for the agent tab's SSO. */
+const SSO_CLIENT_ID = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
+
 interface Run {
   code: number;
   out: string;
@@ -99,9 +102,9 @@ afterEach(() => {
 });
 
 describe('giftbot manifest package, with a valid environment', () => {
-  async function packageIt(): Promise<{ result: Run; zip: JSZip; file: string }> {
+  async function packageIt(env: NodeJS.ProcessEnv = VALID_ENV): Promise<{ result: Run; zip: JSZip; file: string }> {
     const file = path.join(scratch.dir, 'out', 'teams.zip');
-    const result = await run(['--out', 'out/teams.zip', '--manifest', MANIFEST_DIR], { ...VALID_ENV }, scratch.dir);
+    const result = await run(['--out', 'out/teams.zip', '--manifest', MANIFEST_DIR], { ...env }, scratch.dir);
     expect(result).toMatchObject({ code: 0, err: '' });
     return { result, zip: await JSZip.loadAsync(readFileSync(file)), file };
   }
@@ -136,6 +139,50 @@ describe('giftbot manifest package, with a valid environment', () => {
     expect(manifest.name.short).toBe('giftbot');
     expect(manifest.developer.websiteUrl).toBe('https://marketplace.example');
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
+  });
+
+  async function packagedManifest(env: NodeJS.ProcessEnv): Promise<Record<string, any>> {
+    const { zip } = await packageIt(env);
+    const text = await zip.file('manifest.json')!.async('string');
+    expect(text).not.toContain('${{');
+    const manifest = JSON.parse(text) as Record<string, any>;
+    await expect(AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest)).resolves.toEqual([]);
+    return manifest;
+  }
+
+  it('when it is packaged, then the agent console is a personal static tab on the public host', async () => {
+    const manifest = await packagedManifest(VALID_ENV);
+    expect(manifest.staticTabs).toEqual([
+      {
+        entityId: 'agent-console',
+        name: 'Support queue',
+        contentUrl: 'https://giftbot.contoso.example/agent/teams.html',
+        websiteUrl: 'https://giftbot.contoso.example/agent/',
+        scopes: ['personal'],
+      },
+    ]);
+    // Teams only loads the tab, and only grants its SSO token, on a valid domain.
+    expect(manifest.validDomains).toContain(new URL(manifest.staticTabs[0].contentUrl).hostname);
+  });
+
+  it('when TEAMS_SSO_CLIENT_ID is set, then webApplicationInfo names that app and its api://<host>/<id> resource', async () => {
+    const manifest = await packagedManifest({ ...VALID_ENV, TEAMS_SSO_CLIENT_ID: SSO_CLIENT_ID });
+    expect(manifest.webApplicationInfo).toEqual({
+      id: SSO_CLIENT_ID,
+      resource: `api://giftbot.contoso.example/${SSO_CLIENT_ID}`,
+    });
+    expect(manifest.bots[0].botId).toBe(VALID_ENV.MicrosoftAppId); // the bot keeps its own id
+    expect(manifest.staticTabs[0].contentUrl).toBe('https://giftbot.contoso.example/agent/teams.html');
+  });
+
+  it('when TEAMS_SSO_CLIENT_ID is unset or empty, then webApplicationInfo uses the bot\'s MicrosoftAppId', async () => {
+    for (const env of [VALID_ENV, { ...VALID_ENV, TEAMS_SSO_CLIENT_ID: '' }, { ...VALID_ENV, TEAMS_SSO_CLIENT_ID: '  ' }]) {
+      const manifest = await packagedManifest(env);
+      expect(manifest.webApplicationInfo).toEqual({
+        id: VALID_ENV.MicrosoftAppId,
+        resource: `api://giftbot.contoso.example/${VALID_ENV.MicrosoftAppId}`,
+      });
+    }
   });
 
   it('when the icons are read back, then color.png is 192×192 and outline.png is 32×32 white on transparent', async () => {
@@ -184,6 +231,7 @@ describe('giftbot manifest package, with a bad environment', () => {
     expect(result.err).toContain('TEAMS_APP_ID: is not set');
     expect(result.err).toContain('MicrosoftAppId: is not set');
     expect(result.err).toContain('PUBLIC_URL: is not set');
+    expect(result.err).not.toContain('TEAMS_SSO_CLIENT_ID'); // optional: MicrosoftAppId stands in
     expect(result.err).toContain('Nothing was written');
     expect(existsSync(path.join(scratch.dir, 'dist'))).toBe(false);
   });
@@ -209,6 +257,15 @@ describe('giftbot manifest package, with a bad environment', () => {
     expect(result.err).toMatch(/TEAMS_APP_ID: must be a GUID/);
     expect(result.err).toMatch(/MicrosoftAppId: must be a GUID/);
     expect(result.err).toMatch(/PUBLIC_URL: must be an https URL/);
+    expect(existsSync(path.join(scratch.dir, 'dist'))).toBe(false);
+  });
+
+  it('when TEAMS_SSO_CLIENT_ID is set but not a GUID, then it exits 1 naming only it and writes nothing', async () => {
+    copyManifest(scratch.dir);
+    const result = await run([], { ...VALID_ENV, TEAMS_SSO_CLIENT_ID: 'api://giftbot.contoso.example/sso' }, scratch.dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/TEAMS_SSO_CLIENT_ID: must be a GUID/);
+    expect(result.err).not.toMatch(/TEAMS_APP_ID|MicrosoftAppId:|PUBLIC_URL/);
     expect(existsSync(path.join(scratch.dir, 'dist'))).toBe(false);
   });
 

@@ -34,7 +34,7 @@ describe('shipped dialogs', () => {
   test('when every file in dialogs/ is checked, then both stages pass', () => {
     const { set, problems } = checkDialogsDir(DIALOGS_DIR, refs);
     expect(problems.map(formatProblem)).toEqual([]);
-    expect([...set!.flows.keys()].sort()).toEqual(['ask', 'handoff', 'menu', 'question', 'redeem', 'sell-swap', 'troubleshoot']);
+    expect([...set!.flows.keys()].sort()).toEqual(['ask', 'handoff', 'leave-message', 'menu', 'question', 'redeem', 'sell-swap', 'survey', 'troubleshoot']);
   });
 
   test('when each file names its $schema, then it is the generated one', () => {
@@ -72,7 +72,7 @@ describe('broken dialogs', () => {
 
   test('when a step has an unknown type, then the known types are listed', () => {
     expect(problemsAfter('menu.json', (j) => (j.flows[0].steps[0].type = 'pick'))).toEqual([
-      'menu.json › menu › offer: type must have a "type": say, ask, choose, match, branch, set, walk, link, handoff, goto or end',
+      'menu.json › menu › offer: type must have a "type": say, ask, choose, match, branch, set, walk, link, handoff, record, goto or end',
     ]);
   });
 
@@ -97,8 +97,8 @@ describe('broken dialogs', () => {
   });
 
   test('when the last step would fall off the end, then it must end or go somewhere', () => {
-    expect(problemsAfter('handoff.json', (j) => (j.flows[0].steps[2] = { id: 'file', type: 'say', text: 'bye' }))).toEqual([
-      'handoff.json › handoff › file: is the last step but has no "next": add one, or end the flow with an "end" step',
+    expect(problemsAfter('handoff.json', (j) => (j.flows[0].steps[4] = { id: 'offer-message', type: 'say', text: 'bye' }))).toEqual([
+      'handoff.json › handoff › offer-message: is the last step but has no "next": add one, or end the flow with an "end" step',
     ]);
   });
 

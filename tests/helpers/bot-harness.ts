@@ -1,7 +1,8 @@
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { createGiftbot, type Giftbot } from '../../src/app/create-giftbot';
 import { jsonLogger } from '../../src/app/logger';
 import { loadConfig } from '../../src/config/config';
+import { MemoryLog } from '../../src/storage/jsonl-log';
 import { ROOT } from './paths';
 
 export interface Harness {
@@ -16,12 +17,17 @@ export interface Harness {
 /** The real wired bot on botbuilder's TestAdapter, with its logs captured. */
 export function harness(options: { group?: boolean; env?: NodeJS.ProcessEnv; channel?: string; conversation?: string } = {}): Harness {
   const logs: string[] = [];
-  const giftbot = createGiftbot(loadConfig(options.env ?? {}), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
+  const giftbot = createGiftbot(loadConfig(options.env ?? {}), { root: ROOT, log: jsonLogger((line) => logs.push(line)), audit: new MemoryLog(), notes: new MemoryLog() });
+  const channelId = options.channel ?? 'test';
   const adapter = new TestAdapter(async (context) => giftbot.bot.run(context), {
-    channelId: options.channel ?? 'test',
+    channelId,
     conversation: { id: options.conversation ?? 'convo-1', isGroup: options.group ?? false, conversationType: options.group ? 'channel' : 'personal', name: 'test' },
   });
   for (const middleware of giftbot.middleware) adapter.use(middleware);
+  // TestAdapter has no continueConversation; a turn of an event from the stored reference is the same thing.
+  giftbot.routes.register(channelId, (reference, logic) =>
+    adapter.processActivity(TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true), logic),
+  );
   const drain = () => adapter.activeQueue.splice(0, adapter.activeQueue.length);
   return {
     giftbot,

@@ -27,19 +27,23 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** Queues a turn for an activity already appended to the conversation; resolves when it ran. */
   turn(conversation: DirectLineConversation, activity: Activity): Promise<void> {
-    const previous = this.queues.get(conversation.id) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.run(activity));
-    this.queues.set(conversation.id, run);
+    return this.enqueue(conversation.id, () => this.run(activity, this.logic));
+  }
+
+  private enqueue(conversationId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(work);
+    this.queues.set(conversationId, run);
     void run.finally(() => {
-      if (this.queues.get(conversation.id) === run) this.queues.delete(conversation.id);
+      if (this.queues.get(conversationId) === run) this.queues.delete(conversationId);
     }).catch(() => undefined);
     return run;
   }
 
-  private async run(activity: Activity): Promise<void> {
+  private async run(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     this.inFlight++;
     try {
-      await this.runMiddleware(new TurnContext(this, activity), this.logic);
+      await this.runMiddleware(new TurnContext(this, activity), logic);
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -99,9 +103,14 @@ export class DirectLineAdapter extends BotAdapter {
     throw new Error('the embedded Direct Line does not delete sent activities');
   }
 
-  /** Proactive messages (a support agent's reply, later) into a Direct Line conversation. */
+  /**
+   * A turn outside the customer's messages (a support agent's reply), queued behind the
+   * conversation's own turns so the two never change its state at once.
+   */
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true) as Activity;
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    const id = activity.conversation?.id;
+    if (!id || !this.store.get(id)) throw new Error(`no Direct Line conversation ${id ?? ''}`);
+    await this.enqueue(id, () => this.run(activity, logic));
   }
 }

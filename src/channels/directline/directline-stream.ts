@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../app/logger';
@@ -13,16 +13,21 @@ const KEEPALIVE_MS = 30_000;
  * watermark, then every new one, as `{activities, watermark}` sets — the shape the official clients
  * read. A socket that stops answering pings is closed.
  */
-export function attachDirectLineStream(server: Server, store: ConversationStore, tokens: TokenService, log: Logger): { close(): void } {
+export function createDirectLineStream(store: ConversationStore, tokens: TokenService, log: Logger): { upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean; close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sockets = new Map<string, Set<WebSocket>>();
   const alive = new WeakSet<WebSocket>();
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  /** Takes the upgrade if it is for a conversation's stream; false leaves it to others. */
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return refuse(socket, 404, 'Not Found');
-    const id = decodeURIComponent(match[1]!);
+    if (!match) return false;
+    accept(req, socket, head, url, decodeURIComponent(match[1]!));
+    return true;
+  };
+
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, id: string): void => {
     const token = url.searchParams.get('t') ?? /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const checked = tokens.check(token);
     if (!checked.ok) return refuse(socket, checked.reason === 'expired' ? 403 : 401, 'Unauthorized');
@@ -40,7 +45,7 @@ export function attachDirectLineStream(server: Server, store: ConversationStore,
       const backlog = store.since(conversation, Number(url.searchParams.get('watermark') ?? 0) || 0);
       if (backlog.activities.length > 0) ws.send(activitySet(backlog.activities, backlog.watermark));
     });
-  });
+  };
 
   const unlisten = store.listen((id, activities, watermark) => {
     const listeners = sockets.get(id);
@@ -62,6 +67,7 @@ export function attachDirectLineStream(server: Server, store: ConversationStore,
   timer.unref();
 
   return {
+    upgrade,
     close() {
       clearInterval(timer);
       unlisten();
@@ -72,7 +78,7 @@ export function attachDirectLineStream(server: Server, store: ConversationStore,
   };
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+export function refuse(socket: Duplex, status: number, text: string): void {
   socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }

@@ -1,5 +1,5 @@
-import { App, ExpressReceiver, type webApi } from '@slack/bolt';
-import { ActivityTypes, type Activity, type MiddlewareHandler } from 'botbuilder';
+import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import { ActivityTypes, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import { Router } from 'express';
 import type { Giftbot } from '../../app/create-giftbot';
 import type { Logger } from '../../app/logger';
@@ -33,6 +33,8 @@ export interface SlackChannel {
   router: Router;
   /** Stops taking new turns and resolves once the turns already queued have been answered. */
   stop(): Promise<void>;
+  /** A turn outside the conversation's messages (an agent's reply), posted like any other reply. */
+  continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
 // Posting happens inside a conversation's queue, so a Slack outage must not hold a conversation
@@ -133,12 +135,37 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     log.error('slack-listener-failed', { code: error.code ?? 'unknown', name: error.name });
   });
 
+  // Proactive posts have no request's client to borrow: one of their own, with the bot token.
+  const client = new webApi.WebClient(options.botToken, { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), retryConfig: API_RETRIES, timeout: API_TIMEOUT_MS });
+
   return {
     router,
     async stop() {
       stopped = true;
       await queue.idle();
     },
+    async continueConversation(reference, logic) {
+      const inbound = inboundOf(reference);
+      if (!inbound) throw new Error(`not a Slack conversation giftbot started: ${reference.conversation?.id ?? ''}`);
+      await queue.run(inbound.conversation.id, async () => {
+        await postReplies(client, inbound, await adapter.proactive(reference, logic), log);
+      });
+    },
+  };
+}
+
+/** Where a conversation's messages go, from its id (`slack:<team>:<channel>[:<thread ts>]`). */
+function inboundOf(reference: Partial<ConversationReference>): SlackInbound | null {
+  const id = reference.conversation?.id ?? '';
+  const [prefix, , channel, threadTs] = id.split(':');
+  if (prefix !== 'slack' || !channel) return null;
+  const isGroup = Boolean(reference.conversation?.isGroup);
+  const user = reference.user?.id ?? '';
+  return {
+    kind: 'direct',
+    conversation: { id, channelId: 'slack', isGroup, ...(reference.user ? { user: { id: user, name: reference.user.name ?? user } } : {}) },
+    target: { channel, user, isGroup, ...(threadTs ? { threadTs } : {}) },
+    text: '',
   };
 }
 

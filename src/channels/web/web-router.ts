@@ -13,7 +13,8 @@ function packageRoot(): string {
  * The website side: `/` is a demo help-centre page of the marketplace with the widget on it,
  * `/widget.js` the one-line embed for any site, and `/webchat/webchat.js` the official Web Chat
  * bundle, straight from the botframework-webchat package (its exports hide the file from
- * require.resolve, so it is served by path).
+ * require.resolve, so it is served by path). `/agent/` is the support agent console (also the Teams
+ * tab, `/agent/teams.html`, with the Teams JS library at `/agent/teams-js.js`).
  */
 export function webRouter(): Router {
   const root = packageRoot();
@@ -21,6 +22,17 @@ export function webRouter(): Router {
   const webchat = path.join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
   router.get('/webchat/webchat.js', (_req, res) => {
     res.sendFile(webchat, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
+  // The agent console as a Teams tab needs the Teams JS library; served by path from the package, like Web Chat.
+  const teamsJs = path.join(root, 'node_modules', '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js');
+  router.get('/agent/teams-js.js', (_req, res) => {
+    res.sendFile(teamsJs, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
+  // Non-strict routing would match '/agent/' here too, so only the bare '/agent' redirects (no loop with the static index).
+  router.get('/agent', (req, res, next) => {
+    if (req.path !== '/agent') return next();
+    const query = req.url.slice(req.path.length);
+    res.redirect(302, `/agent/${query.startsWith('?') ? query : ''}`);
   });
   router.use(express.static(path.join(root, 'public'), { index: 'index.html', maxAge: '5m' }));
   return router;

@@ -4,7 +4,8 @@ import { FlowDialog } from '../../../src/bot/flow-dialog';
 import { loadConfig } from '../../../src/config/config';
 import { FlowRunner, type FlowState } from '../../../src/engine/flow-runner';
 import { loadDialogsDir } from '../../../src/engine/flow-loader';
-import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import { MemoryLog } from '../../../src/storage/jsonl-log';
+import { serviceRig } from '../../helpers/handoff';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
 import { ROOT } from '../../helpers/paths';
@@ -12,7 +13,7 @@ import { ROOT } from '../../helpers/paths';
 const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
 const matcher = new Matcher(knowledge);
 const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
-const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config: loadConfig({}), handoff: new InMemoryHandoffQueue() });
+const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config: loadConfig({}), handoff: serviceRig().service, notes: new MemoryLog() });
 
 describe('FlowDialog on botbuilder-testing', () => {
   test('when the dialog runs the sell flow, then its saved state is the plain flow state and its result the slots', async () => {

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { FlowError, FlowRunner, type Turn } from '../../../src/engine/flow-runner';
 import { loadDialogsDir, type FlowSet } from '../../../src/engine/flow-loader';
-import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import type { HandoffService } from '../../../src/handoff/handoff-service';
+import { MemoryLog } from '../../../src/storage/jsonl-log';
+import { serviceRig } from '../../helpers/handoff';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
 import { ROOT } from '../../helpers/paths';
@@ -10,17 +12,18 @@ import { ROOT } from '../../helpers/paths';
 const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
 const matcher = new Matcher(knowledge);
 const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
-const turn = (text: string): Turn => ({ text, channel: 'test', conversationId: 'c1', isGroup: false });
-const runnerOf = (set: FlowSet, handoff = new InMemoryHandoffQueue()) => new FlowRunner({ flows: set, matcher, generic: knowledge.generic, config: loadConfig({}), handoff });
+const turn = (text: string): Turn => ({ text, channel: 'test', conversationId: 'c1', isGroup: false, reference: { channelId: 'test' } });
+const runnerOf = (set: FlowSet, handoff: HandoffService = serviceRig().service) =>
+  new FlowRunner({ flows: set, matcher, generic: knowledge.generic, config: loadConfig({}), handoff, notes: new MemoryLog() });
 
 describe('FlowRunner (no botbuilder)', () => {
   test('when the troubleshoot flow escalates, then the request carries the summary, brand and fixes tried', async () => {
-    const handoff = new InMemoryHandoffQueue();
-    const runner = runnerOf(flows, handoff);
+    const rig = serviceRig();
+    const runner = runnerOf(flows, rig.service);
     let outcome = await runner.start('troubleshoot', turn('steam says invalid code'), {}, 'steam says invalid code');
     for (const text of ['no', 'no', 'still invalid on steam']) outcome = await runner.resume(outcome.state!, turn(text));
     expect(outcome.state).toBeNull();
-    const [request] = handoff.list();
+    const [request] = await rig.queue.waiting();
     expect(request).toMatchObject({ summary: 'still invalid on steam', brand: 'steam', channel: 'test' });
     expect(request!.tried.length).toBe(2);
     expect(request!.tried[0]).toBe('steam/invalid-code');

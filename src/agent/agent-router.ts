@@ -1,0 +1,187 @@
+import type { TranscriptStore } from 'botbuilder';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../app/logger';
+import { transcriptLines } from '../bot/transcript-lines';
+import type { Config } from '../config/config';
+import { AGENT_TEXT_MAX } from '../handoff/agent-text';
+import type { Agent } from '../handoff/handoff-queue';
+import type { AgentResult, HandoffService } from '../handoff/handoff-service';
+import type { TeamNote } from '../handoff/team-notes';
+import type { Matcher } from '../knowledge/matcher';
+import { buildDeepLink } from '../links/deep-link';
+import type { RecordLog } from '../storage/jsonl-log';
+import { bearerOf, type AgentAuth } from './agent-auth';
+import type { AgentViews } from './agent-views';
+
+export interface AgentRouterDeps {
+  auth: AgentAuth;
+  handoff: HandoffService;
+  views: AgentViews;
+  transcripts: TranscriptStore;
+  matcher: Matcher;
+  notes: RecordLog<TeamNote>;
+  config: Config;
+  log: Logger;
+}
+
+const MessageBody = z.strictObject({ text: z.string().trim().min(1, 'must not be empty').max(AGENT_TEXT_MAX, `must be at most ${AGENT_TEXT_MAX} characters`) });
+const TransferBody = z.strictObject({ to: z.string().trim().min(1).max(200).optional() });
+const KnowledgeQuery = z.object({ q: z.string().trim().min(1, 'q must not be empty').max(500), brand: z.string().max(100).optional() });
+const KNOWLEDGE_RESULTS = 5;
+
+type Locals = { agent: Agent; via: 'token' | 'teams' };
+
+/**
+ * The agent API (README › Agent API): the queue, accepting, the transcript, messages both ways,
+ * ending and transferring, knowledge and link look-ups. Every route needs an agent's Bearer token;
+ * a conversation's routes answer only the agent who accepted it.
+ */
+export function agentRouter(deps: AgentRouterDeps): Router {
+  const router = Router();
+  router.use(authenticate(deps));
+
+  router.get('/me', (_req, res) => {
+    const { agent, via } = res.locals as Locals;
+    res.json({ agent, via });
+  });
+
+  router.get('/queue', async (_req, res) => {
+    const { agent } = res.locals as Locals;
+    const [waiting, mine] = await Promise.all([deps.handoff.waiting(), deps.handoff.assignedTo(agent)]);
+    res.json({ waiting: deps.views.queue(waiting), mine: mine.map((r) => deps.views.conversation(r)) });
+  });
+
+  router.post('/conversations/:id/accept', async (req, res) => {
+    const { agent } = res.locals as Locals;
+    const result = await deps.handoff.accept(agent, String(req.params.id));
+    if (!answered(res, result)) return;
+    deps.log.info('handoff-accepted', { handoff: result.record.id, agent: agent.id });
+    res.json({ conversation: deps.views.conversation(result.record) });
+  });
+
+  router.get('/conversations/:id/transcript', async (req, res) => {
+    const result = await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id));
+    if (!answered(res, result)) return;
+    const stored = await deps.transcripts.getTranscriptActivities(result.record.channel, result.record.conversationId);
+    res.json({ id: result.record.id, lines: transcriptLines(stored.items) });
+  });
+
+  router.post('/conversations/:id/messages', async (req, res) => {
+    const body = parse(MessageBody, req.body, res);
+    if (!body) return;
+    const sent = await deps.handoff.agentSays((res.locals as Locals).agent, String(req.params.id), body.text);
+    if (!sent.ok) {
+      if (sent.status === 'empty') fail(res, 400, 'BadRequest', 'text has nothing left once markup is taken out');
+      else if (sent.status === 'undelivered') fail(res, 502, 'Undelivered', "The customer's channel could not be reached; try again");
+      else answered(res, { ok: false, status: sent.status });
+      return;
+    }
+    res.status(201).json({ line: sent.line });
+  });
+
+  router.post('/conversations/:id/typing', async (req, res) => {
+    const result = await deps.handoff.agentTyping((res.locals as Locals).agent, String(req.params.id));
+    if (answered(res, result)) res.status(204).end();
+  });
+
+  router.post('/conversations/:id/end', async (req, res) => {
+    const { agent } = res.locals as Locals;
+    const result = await deps.handoff.end(agent, String(req.params.id));
+    if (!answered(res, result)) return;
+    deps.log.info('handoff-ended', { handoff: result.record.id, agent: agent.id });
+    res.json({ conversation: deps.views.conversation(result.record) });
+  });
+
+  router.post('/conversations/:id/transfer', async (req, res) => {
+    const body = parse(TransferBody, req.body ?? {}, res);
+    if (!body) return;
+    const { agent } = res.locals as Locals;
+    const to = body.to ? deps.auth.find(body.to) : null;
+    if (body.to && !to) return fail(res, 404, 'NotFound', `No agent called ${body.to} has signed in`);
+    if (to?.id === agent.id) return fail(res, 400, 'BadRequest', 'The conversation is already yours');
+    const result = await deps.handoff.transfer(agent, String(req.params.id), to ?? null);
+    if (!answered(res, result)) return;
+    deps.log.info('handoff-transferred', { handoff: result.record.id, agent: agent.id, to: to?.id ?? 'queue' });
+    res.json({ conversation: deps.views.conversation(result.record) });
+  });
+
+  router.get('/conversations/:id/links', async (req, res) => {
+    const result = await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id));
+    if (!answered(res, result)) return;
+    const { brand, amount, channel } = result.record;
+    const bases = { sell: deps.config.SELL_URL, swap: deps.config.SWAP_URL };
+    res.json({
+      sell: buildDeepLink(bases, { kind: 'sell', brand, amount, wanted: null, channel }),
+      swap: buildDeepLink(bases, { kind: 'swap', brand, amount, wanted: null, channel }),
+    });
+  });
+
+  router.get('/knowledge', (req, res) => {
+    const query = parse(KnowledgeQuery, req.query, res);
+    if (!query) return;
+    const brand = query.brand && deps.matcher.brand(query.brand) ? query.brand : null;
+    const found = deps.matcher.search(query.q, { brand });
+    const seen = new Set<string>();
+    const results = [...found.results, ...found.suggestions]
+      .filter((hit) => !seen.has(hit.id) && seen.add(hit.id))
+      .slice(0, KNOWLEDGE_RESULTS)
+      .map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, body: deps.matcher.entry(hit.id)?.body ?? '', score: Number(hit.score.toFixed(3)) }));
+    res.json({ results });
+  });
+
+  router.get('/messages', async (_req, res) => {
+    const notes = await deps.notes.read();
+    const messages = notes
+      .filter((note) => note.log === 'message')
+      .map(({ at, conversationId, channel, values }) => ({ at, conversationId, channel, brand: values.brand ?? null, summary: values.summary ?? null, message: values.message ?? null, contact: values.contact ?? null }));
+    res.json({ messages });
+  });
+
+  return router;
+}
+
+function authenticate(deps: AgentRouterDeps) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const signIn = await deps.auth.signIn(bearerOf(req.headers.authorization));
+    if (!signIn.ok) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="giftbot agents"');
+      return fail(res, 401, 'Unauthorized', deps.auth.enabled ? 'An agent token is required' : 'No agent sign-in is configured (AGENT_TOKENS or Teams SSO)');
+    }
+    Object.assign(res.locals, { agent: signIn.agent, via: signIn.via } satisfies Locals);
+    next();
+  };
+}
+
+/** Writes the error for a refused conversation action; true when the action went through. */
+function answered(res: Response, result: AgentResult | { ok: false; status: 'gone' | 'forbidden' | 'taken' }): result is { ok: true } & AgentResult {
+  if (result.ok) return true;
+  switch (result.status) {
+    case 'forbidden':
+      fail(res, 403, 'Forbidden', 'This conversation is with another agent');
+      break;
+    case 'taken':
+      fail(res, 409, 'Conflict', 'Another agent accepted this request first');
+      break;
+    case 'gone':
+      fail(res, 404, 'NotFound', 'No such request is open: it was cancelled, timed out, or has ended');
+      break;
+    default: {
+      const unknown: never = result.status;
+      throw new Error(`unknown status ${String(unknown)}`);
+    }
+  }
+  return false;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, res: Response): z.infer<S> | undefined {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  fail(res, 400, 'BadRequest', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  return undefined;
+}
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}

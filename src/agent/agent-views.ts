@@ -1,0 +1,51 @@
+import type { HandoffRecord } from '../handoff/handoff-queue';
+import type { Matcher } from '../knowledge/matcher';
+
+/** A request as the queue shows it: enough to choose, nothing of the conversation itself. */
+export interface QueueItem {
+  id: string;
+  position: number;
+  channel: string;
+  brand: string | null;
+  brandName: string | null;
+  summary: string;
+  tried: Array<{ id: string; title: string }>;
+  filedAt: string;
+  waitingSeconds: number;
+}
+
+/** A conversation an agent holds. */
+export interface ConversationView extends Omit<QueueItem, 'position' | 'waitingSeconds'> {
+  acceptedAt: string | null;
+  state: HandoffRecord['state'];
+}
+
+/** Turns stored requests into what the console and the API show, with brand names and fix titles. */
+export class AgentViews {
+  constructor(private readonly matcher: Matcher, private readonly now: () => number = Date.now) {}
+
+  queue(waiting: readonly HandoffRecord[]): QueueItem[] {
+    const at = this.now();
+    return waiting.map((record, index) => ({
+      ...this.common(record),
+      position: index + 1,
+      waitingSeconds: Math.max(0, Math.round((at - record.waitingSince) / 1000)),
+    }));
+  }
+
+  conversation(record: HandoffRecord): ConversationView {
+    return { ...this.common(record), acceptedAt: record.acceptedAt === null ? null : new Date(record.acceptedAt).toISOString(), state: record.state };
+  }
+
+  private common(record: HandoffRecord) {
+    return {
+      id: record.id,
+      channel: record.channel,
+      brand: record.brand,
+      brandName: record.brand ? (this.matcher.brand(record.brand)?.name ?? record.brand) : null,
+      summary: record.summary,
+      tried: record.tried.map((id) => ({ id, title: this.matcher.entry(id)?.title ?? id })),
+      filedAt: new Date(record.filedAt).toISOString(),
+    };
+  }
+}
