@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type TranscriptStore } from 'botbuilder';
 import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../app/logger';
-import { FlowError, type FlowRunner, type Slots } from '../engine/flow-runner';
+import { FlowError, type FlowRunner, type FlowState, type Slots } from '../engine/flow-runner';
 import { PhraseSet } from '../engine/input-readers';
 import type { CommandName, Router } from '../engine/router';
 import type { Delivery, HandoffService } from '../handoff/handoff-service';
@@ -201,6 +201,9 @@ export class GiftBot extends ActivityHandler {
 
   private async command(context: TurnContext, dc: DialogContext, memory: Memory, command: CommandName): Promise<void> {
     const spec = this.global.commands[command];
+    // What the interrupted flow learned (the brand, fixes tried) stays: "agent" mid-flow hands it on.
+    const interrupted = dc.activeDialog?.state as Partial<FlowState> | undefined;
+    if (interrupted?.slots) memory.slots = { ...interrupted.slots };
     await dc.cancelAllDialogs();
     if (command === 'restart') memory.slots = {};
     if (spec.text) await context.sendActivity(spec.text);

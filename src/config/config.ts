@@ -69,7 +69,7 @@ export const ConfigSchema = z
     /** internal: giftbot's own queue and console; external: hand over to a contact centre with handoff.initiate. */
     HANDOFF_MODE: z.enum(['internal', 'external']).default('internal'),
     /** How long a request waits for an agent before the customer is offered to leave a message. */
-    HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400, 'must be at most 86400 (a day)').default(300),
+    HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(86_400, 'must be at most 86400 (a day)').default(300),
     /** When agents are there: "always", or windows like "Mon-Fri 09:00-17:00, Sat 10:00-14:00". */
     SUPPORT_HOURS: z.string().default('always').transform((spec, ctx) => {
       try {
