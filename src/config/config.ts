@@ -17,13 +17,15 @@ export interface AgentToken {
 /** "Alice:token1,Bob Smith:token2" — each token at least 16 characters, names and tokens unique. */
 const AgentTokensSchema = z.string().transform((value, ctx): AgentToken[] => {
   const agents: AgentToken[] = [];
-  for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const [index, pair] of value.split(',').map((p) => p.trim()).filter(Boolean).entries()) {
     const colon = pair.indexOf(':');
     const name = colon > 0 ? pair.slice(0, colon).trim() : '';
     const token = colon > 0 ? pair.slice(colon + 1).trim() : '';
-    if (!name || !token) ctx.addIssue({ code: 'custom', message: `"${pair.slice(0, 20)}…" must be name:token` });
+    // Never quote the pair: without its colon or name, it may be all token.
+    if (!name || !token) ctx.addIssue({ code: 'custom', message: `entry ${index + 1} must be name:token` });
     else if (token.length < 16) ctx.addIssue({ code: 'custom', message: `the token of ${name} must be at least 16 characters` });
-    else if (agents.some((a) => a.name === name)) ctx.addIssue({ code: 'custom', message: `${name} is listed twice` });
+    // Transfers find agents by name in any case, so names must differ in more than case.
+    else if (agents.some((a) => a.name.toLowerCase() === name.toLowerCase())) ctx.addIssue({ code: 'custom', message: `${name} is listed twice` });
     else if (agents.some((a) => a.token === token)) ctx.addIssue({ code: 'custom', message: `${name} shares a token with another agent` });
     else agents.push({ name, token });
   }

@@ -6,6 +6,9 @@ const TAG = /<\/?[a-zA-Z!?][^>]*>/g;
 // [label](target) and ![alt](target), markdown's links and images; a target may hold one level of
 // parentheses ("javascript:alert(1)", wiki URLs), as markdown allows.
 const MD_LINK = /(!?)\[([^\]\n]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))*)[^)]*\)/g;
+// A reference definition, "[1]: javascript:…", which a later [label][1] would turn into a link.
+const MD_REFERENCE = /^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$/gm;
+const MAX_ROUNDS = 10;
 // Control characters other than tab and newline; bidi overrides that can disguise a link.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -15,17 +18,23 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
  * else keep their label; images become links, so nothing loads in the customer's chat on its own.
  */
 export function sanitizeAgentText(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(TAG, '')
-    .replace(MD_LINK, (_, image: string, label: string, target: string) => {
-      const safe = isWebUrl(target);
-      if (!safe) return label;
-      if (image) return label ? `${label}: ${target}` : target;
-      return `[${label}](${target})`;
-    })
-    .trim()
-    .slice(0, AGENT_TEXT_MAX);
+  let clean = text.replace(CONTROL, '');
+  // Taking one tag or link out can join the pieces around it into a new one ("<<b>script>"):
+  // repeat until nothing changes, and if anything tag-shaped is still there, drop the brackets.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = clean.replace(TAG, '').replace(MD_LINK, safeLink).replace(MD_REFERENCE, (line, target: string) => (isWebUrl(target) ? line : ''));
+    if (next === clean) break;
+    clean = next;
+  }
+  if (TAG.test(clean)) clean = clean.replace(/[<>]/g, '');
+  TAG.lastIndex = 0;
+  return clean.trim().slice(0, AGENT_TEXT_MAX);
+}
+
+function safeLink(_: string, image: string, label: string, target: string): string {
+  if (!isWebUrl(target)) return label;
+  if (image) return label ? `${label}: ${target}` : target;
+  return `[${label}](${target})`;
 }
 
 /** Only absolute http(s) URLs count as links. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { ROOT } from '../helpers/paths';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { eventually, startTestServer, type TestServer } from '../helpers/server';
 
 /**
  * The agent console and the website widget side by side in Chromium: a customer asks for a person
@@ -69,7 +69,7 @@ describe('the agent console in Chromium', () => {
     await customer.getByText(/Alice: Hi, Alice here/).first().waitFor();
     const link = customer.locator('a[href="https://help.example/sell-steam"]');
     await link.first().waitFor();
-    expect(await customer.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await customer.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(await customer.locator('img[src="x"]').count()).toBe(0);
 
     // Customer → agent, live.
@@ -81,10 +81,11 @@ describe('the agent console in Chromium', () => {
     await testid(agent, 'kb-query').press('Enter');
     await testid(agent, 'kb-result').first().waitFor();
     await testid(agent, 'kb-insert').first().click();
-    await expect(testid(agent, 'composer').inputValue()).resolves.not.toBe('');
+    const composed = () => testid(agent, 'composer').inputValue();
+    await eventually(async () => ((await composed()) !== '' ? true : undefined), 8000, 'knowledge inserted');
     await testid(agent, 'composer').fill('');
-    await testid(agent, 'sell-link').click();
-    await expect(testid(agent, 'composer').inputValue()).resolves.toContain('brand=steam&amount=40.00');
+    await testid(agent, 'sell-link').click(); // fetches the link, then inserts it
+    expect(await eventually(async () => ((await composed()).includes('brand=') ? composed() : undefined), 8000, 'link inserted')).toContain('brand=steam&amount=40.00');
     await testid(agent, 'send').click();
     await customer.getByText(/Alice: .*brand=steam&amount=40\.00/).first().waitFor();
 
@@ -104,7 +105,9 @@ describe('the agent console in Chromium', () => {
     await testid(page, 'signin').locator('button[type="submit"]').click();
     await testid(page, 'status').filter({ hasText: /./ }).waitFor();
     expect(await testid(page, 'signin').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The page's own document, read in the browser (the tests' tsconfig has no DOM types).
+    const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(360);
     await page.screenshot({ path: path.join(ARTIFACTS, 'agent-console-phone.png') });
     await page.close();
   }, 60_000);

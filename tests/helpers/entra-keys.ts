@@ -54,3 +54,34 @@ export async function startEntraKeys(): Promise<EntraKeys> {
       }),
   };
 }
+
+/** Who a Teams SSO token is for: the Entra app (client id), its tenant, and the signed-in user's object id. */
+export interface SsoIds {
+  clientId: string;
+  tenantId: string;
+  oid: string;
+}
+
+/**
+ * The claims of a Teams SSO v2 access token as Entra ID issues it to a tab: for `clientId`, from
+ * `tenantId`'s v2 issuer, with the `access_as_user` scope, valid for an hour. `overrides` replace
+ * claims; an override of `undefined` leaves the claim out.
+ */
+export function teamsSsoClaims(ids: SsoIds, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  const claims: Record<string, unknown> = {
+    aud: ids.clientId,
+    iss: `https://login.microsoftonline.com/${ids.tenantId}/v2.0`,
+    iat: now - 10,
+    nbf: now - 10,
+    exp: now + 3600,
+    name: 'Alice Agent',
+    preferred_username: 'alice@contoso.example',
+    oid: ids.oid,
+    tid: ids.tenantId,
+    scp: 'access_as_user',
+    ver: '2.0',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
+}
