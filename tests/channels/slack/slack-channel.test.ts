@@ -7,6 +7,7 @@ import { createGiftbot } from '../../../src/app/create-giftbot';
 import { jsonLogger } from '../../../src/app/logger';
 import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from '../../../src/channels/slack/slack-channel';
 import { loadConfig } from '../../../src/config/config';
+import { MemoryLog } from '../../../src/storage/jsonl-log';
 import { ROOT } from '../../helpers/paths';
 import { close, listen, startFakeSlackApi, type ApiCall, type FakeSlackApi } from './fake-slack-api';
 
@@ -25,6 +26,7 @@ const BOB = 'U0BOB';
 let api: FakeSlackApi;
 let server: Server;
 let channel: SlackChannel;
+let giftbot: ReturnType<typeof createGiftbot>;
 let endpoint: string;
 const logs: Array<Record<string, unknown>> = [];
 let nextEvent = 1;
@@ -33,8 +35,9 @@ let nextTs = 1;
 beforeAll(async () => {
   api = await startFakeSlackApi();
   const log = jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>));
-  const giftbot = createGiftbot(loadConfig({}), { root: ROOT, log, storage: new SlowStorage() });
+  giftbot = createGiftbot(loadConfig({}), { root: ROOT, log, storage: new SlowStorage(), audit: new MemoryLog(), notes: new MemoryLog() });
   channel = createSlackChannel({ signingSecret: SECRET, botToken: TOKEN, botUserId: BOT, slackApiUrl: api.url, giftbot, log });
+  giftbot.routes.register('slack', (reference, run) => channel.continueConversation(reference, run)); // as the server does
   const app = express();
   app.use(channel.router);
   server = await listen(app);
@@ -238,6 +241,40 @@ describe('delivery', () => {
       expect(line).not.toContain('12345');
       expect(line).not.toContain(TOKEN);
     }
+  });
+});
+
+describe('a support agent reaching a Slack conversation', () => {
+  test('when an agent accepts and writes, then the customer gets both in their direct message, in order', async () => {
+    await post(direct('D0HANDOFF', 'talk to a person'));
+    await until(() => callsIn('D0HANDOFF').find((c) => String(c.args.text).includes('In one line')));
+    await post(direct('D0HANDOFF', 'my card was charged twice'));
+    await until(() => callsIn('D0HANDOFF').find((c) => String(c.args.text).includes('in the queue')));
+    const request = (await giftbot.handoff.waiting()).find((r) => r.summary === 'my card was charged twice')!;
+    const alice = { id: 'token:Alice', name: 'Alice' };
+    expect(await giftbot.handoff.accept(alice, request.id)).toMatchObject({ ok: true });
+    expect(await giftbot.handoff.agentSays(alice, request.id, 'Hello from support <b>team</b>')).toMatchObject({ ok: true });
+    const texts = () => callsIn('D0HANDOFF').map((c) => String(c.args.text));
+    await until(() => texts().some((t) => t.includes('Alice: Hello from support team')));
+    const joined = texts().findIndex((t) => t.includes('Alice from the support team has joined'));
+    expect(joined).toBeGreaterThan(-1);
+    expect(joined).toBeLessThan(texts().findIndex((t) => t.includes('Alice: Hello from support')));
+    expect(callsIn('D0HANDOFF').every((c) => c.method === 'chat.postMessage' && c.args.thread_ts === undefined)).toBe(true);
+  });
+
+  test('when the request came from a channel thread, then the agent messages go into that thread', async () => {
+    const thread = ts();
+    await post(mention('C0HANDOFF', thread, `<@${BOT}> talk to a person`));
+    await until(() => callsIn('C0HANDOFF').find((c) => String(c.args.text).includes('In one line')));
+    const reply = ts();
+    await post(envelope({ type: 'app_mention', client_msg_id: `m-${reply}`, channel: 'C0HANDOFF', user: ALICE, text: `<@${BOT}> wrong region on my card`, ts: reply, thread_ts: thread }));
+    await until(() => callsIn('C0HANDOFF').find((c) => String(c.args.text).includes('in the queue')));
+    const request = (await giftbot.handoff.waiting()).find((r) => r.summary === 'wrong region on my card')!;
+    const bob = { id: 'token:Bob', name: 'Bob' };
+    await giftbot.handoff.accept(bob, request.id);
+    await giftbot.handoff.agentSays(bob, request.id, 'Which country is the card from?');
+    const said = await until(() => callsIn('C0HANDOFF').find((c) => String(c.args.text).includes('Bob: Which country')));
+    expect(said.args.thread_ts).toBe(thread);
   });
 });
 
