@@ -124,14 +124,15 @@ export class HandoffService {
   async request(request: HandoffRequest): Promise<Ticket> {
     const { queue, mode, hours } = this.options;
     const at = this.now();
+    // A conversation's turns run one at a time, so nothing can file for it between these two calls.
+    const existing = await queue.openFor(request.conversationId);
     if (mode === 'external') {
-      const record = await queue.file(request, 'external', at);
-      await this.audit('external-filed', record, null, 'customer');
+      if (!existing) await this.audit('external-filed', await queue.file(request, 'external', at), null, 'customer');
       return { status: 'external' };
     }
-    if (!isOpen(hours, new Date(at))) return { status: 'closed' };
-    const record = await queue.file(request, 'waiting', at);
-    if (record.filedAt === at && record.state === 'waiting') await this.audit('filed', record, null, 'customer');
+    if (!existing && !isOpen(hours, new Date(at))) return { status: 'closed' };
+    const record = existing ?? (await queue.file(request, 'waiting', at));
+    if (!existing) await this.audit('filed', record, null, 'customer');
     const position = await this.positionOf(record.id);
     this.told.set(record.id, position);
     this.emit(null, { type: 'queue-changed' });
