@@ -104,6 +104,26 @@ describe('the queue', () => {
 });
 
 describe('a live chat', () => {
+  test('when an agent accepts two requests, then they hold both, and each customer hears only their own chat', async () => {
+    const alice = await agent(ALICE);
+    const [first, second] = [await customer(), await customer()];
+    const firstId = await askForPerson(first, 'first of two', alice);
+    const secondId = await askForPerson(second, 'second of two', alice);
+    await alice.api('POST', `/conversations/${firstId}/accept`);
+    await alice.api('POST', `/conversations/${secondId}/accept`);
+    // (Alice may still hold a conversation from an earlier test.)
+    expect((await alice.api('GET', '/queue')).body.mine.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([firstId, secondId]));
+    await alice.api('POST', `/conversations/${firstId}/messages`, { text: 'for the first' });
+    await alice.api('POST', `/conversations/${secondId}/messages`, { text: 'for the second' });
+    await saw(first, 'Alice: for the first');
+    await saw(second, 'Alice: for the second');
+    expect(first.texts().some((t) => t.includes('for the second'))).toBe(false);
+    const frames = alice.frames.length;
+    await second.say('from the second customer');
+    expect((await alice.frame((f) => f.type === 'message', 'relayed', frames)).id).toBe(secondId);
+  });
+
+
   test('when an agent accepts, then the transcript is there, messages and typing go both ways, and codes stay hidden', async () => {
     const alice = await agent(ALICE);
     const client = await customer();
