@@ -8,6 +8,7 @@ import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import { AuditEntrySchema, HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
 import { TeamNoteSchema, type TeamNote } from '../handoff/team-notes';
+import type { EventBus } from '../storage/event-bus';
 import { JsonlLog, type RecordLog } from '../storage/jsonl-log';
 import { ProactiveRoutes } from '../bot/proactive-routes';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
@@ -26,6 +27,8 @@ export interface GiftbotOptions {
   /** Where audit entries and the team's notes (surveys, messages left) go; JSON Lines in DATA_DIR by default. */
   audit?: RecordLog<AuditEntry>;
   notes?: RecordLog<TeamNote>;
+  /** Between instances, with Redis; in process otherwise. */
+  bus?: EventBus;
   log?: Logger;
 }
 
@@ -75,6 +78,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     hours: { windows: config.SUPPORT_HOURS.windows, timeZone: config.SUPPORT_TIMEZONE, text: config.SUPPORT_HOURS.text },
     timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000,
     log,
+    ...(options.bus ? { bus: options.bus } : {}),
   });
   const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config, handoff, notes });
   bot = new GiftBot({

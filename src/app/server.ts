@@ -6,7 +6,6 @@ import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthenticatio
 import { AuthenticationConstants } from 'botframework-connector';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import type { Config } from '../config/config';
-import { ConversationStore } from '../channels/directline/conversation-store';
 import { DirectLineAdapter } from '../channels/directline/directline-adapter';
 import { directLineRouter } from '../channels/directline/directline-router';
 import { createDirectLineStream, refuse } from '../channels/directline/directline-stream';
@@ -17,6 +16,7 @@ import { agentAccess } from '../agent/agent-access';
 import { agentRouter } from '../agent/agent-router';
 import { createAgentStream, type AgentStream } from '../agent/agent-stream';
 import { AgentViews } from '../agent/agent-views';
+import { memoryBackend, type Backend } from '../storage/backend';
 import { createGiftbot, type Giftbot } from './create-giftbot';
 import type { Logger } from './logger';
 
@@ -29,6 +29,8 @@ export interface ServerOptions {
   log: Logger;
   /** Swap in a prepared bot (tests, the echo bot of bench:http); otherwise giftbot is created from the config. */
   bot?: BotApp;
+  /** Where everything is kept; by default what the config says (memory for now). */
+  backend?: Backend;
 }
 
 /** What the server runs: a bot and the middleware to put in front of it. */
@@ -56,7 +58,10 @@ export interface RunningServer {
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
   mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
-  const giftbot = options.bot ? undefined : createGiftbot(config, { root: options.root, log });
+  const backend = options.backend ?? memoryBackend();
+  const giftbot = options.bot
+    ? undefined
+    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, bus: backend.bus });
   const botApp: BotApp = options.bot ?? giftbot!;
   const logic = (context: TurnContext) => botApp.bot.run(context);
   let ready = false;
@@ -79,9 +84,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   cloud.onTurnError = turnErrorHandler(log);
   app.post('/api/messages', (req: Request, res: Response) => cloud.process(req, withJsonErrors(res), logic));
 
-  const store = new ConversationStore();
+  const store = backend.directLine;
   const tokens = new TokenService(config.DIRECTLINE_SECRET);
-  const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, backend.locks);
   for (const middleware of botApp.middleware) directLine.use(middleware);
   directLine.onTurnError = turnErrorHandler(log);
   app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log }));

@@ -190,7 +190,7 @@ export class FlowRunner {
       case 'walk':
         return this.walk(step, state, answer, replies, onward(step.next ?? following));
       case 'match':
-        return { to: this.match(step, state) };
+        return { to: await this.match(step, state, turn) };
       case 'branch': {
         const facts = this.facts(state, turn);
         return { to: step.cases.find((c) => evaluate(c.when, state.slots, facts))?.next ?? step.else };
@@ -206,13 +206,7 @@ export class FlowRunner {
       case 'handoff':
         return this.handoff(step, state, turn, replies, effects);
       case 'record':
-        await this.services.notes.append({
-          at: new Date().toISOString(),
-          log: step.log,
-          conversationId: turn.conversationId,
-          channel: turn.channel,
-          values: Object.fromEntries(step.slots.map((slot) => [slot, state.slots[slot] ?? null])),
-        });
+        await this.note(turn, step.log, Object.fromEntries(step.slots.map((slot) => [slot, state.slots[slot] ?? null])));
         return onward(step.next ?? following);
       case 'goto':
         return { flow: step.flow };
@@ -351,13 +345,15 @@ export class FlowRunner {
   }
 
   /** Looks the input slot up; answers, clarifies between near-ties, or falls back. */
-  private match(step: Extract<Step, { type: 'match' }>, state: FlowState): string {
+  private async match(step: Extract<Step, { type: 'match' }>, state: FlowState, turn: Turn): Promise<string> {
     const { matcher } = this.services;
     const brand = typeof state.slots.brand === 'string' && matcher.brand(state.slots.brand) ? state.slots.brand : null;
     const input = state.slots[step.input];
     const tried = new Set(step.skipTried ? asList(state.slots.tried) : []);
     const usable = (hits: SearchHit[]) => hits.filter((h) => !tried.has(h.id) && (!step.kinds || step.kinds.includes(h.kind)));
     const found = typeof input === 'string' ? matcher.search(input, { brand }) : undefined;
+    // What the knowledge base couldn't answer is what the article writers should write next.
+    if (found?.decision === 'abstain') await this.note(turn, 'unanswered', { text: input as string, brand });
     let hits = found ? usable(found.results) : [];
     if (hits.length === 0 && step.skipTried && found) hits = usable(found.suggestions);
     if (hits.length === 0 && step.fallback) {
@@ -391,6 +387,10 @@ export class FlowRunner {
     );
     const wording = brand || !state.slots.brand ? step.text : step.unlisted;
     return { text: this.text(wording, state, { 'link.url': url }), link: { url, label: this.text(step.button, state) } };
+  }
+
+  private note(turn: Turn, log: TeamNote['log'], values: TeamNote['values']): Promise<void> {
+    return this.services.notes.append({ at: new Date().toISOString(), log, conversationId: turn.conversationId, channel: turn.channel, values });
   }
 
   /** Files the request; says the place in the queue, or goes to `closed` outside support hours. */

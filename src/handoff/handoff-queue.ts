@@ -42,11 +42,13 @@ export const HandoffRecordSchema = HandoffRequestSchema.extend({
   acceptedAt: z.number().nullable(),
   closedAt: z.number().nullable(),
   agent: AgentSchema.nullable(),
+  /** The place in the queue the customer was last told, so a move is said once, by whichever instance sees it. */
+  toldPosition: z.number().nullable(),
 });
 export type HandoffRecord = z.infer<typeof HandoffRecordSchema>;
 
 /** What a change may set; the rest of a record is fixed at filing. */
-export type HandoffChange = Partial<Pick<HandoffRecord, 'state' | 'waitingSince' | 'acceptedAt' | 'closedAt' | 'agent'>>;
+export type HandoffChange = Partial<Pick<HandoffRecord, 'state' | 'waitingSince' | 'acceptedAt' | 'closedAt' | 'agent' | 'toldPosition'>>;
 
 /**
  * Where handoff requests live. Every change is a compare-and-set on the state, so two agents
@@ -79,15 +81,15 @@ export class InMemoryHandoffQueue implements HandoffQueue {
   async file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord> {
     const existing = await this.openFor(request.conversationId);
     if (existing) return existing;
-    const record: HandoffRecord = { ...request, id: `h${this.nextId++}-${at.toString(36)}`, state, filedAt: at, queuedAt: at, waitingSince: at, acceptedAt: null, closedAt: null, agent: null };
+    const record: HandoffRecord = { ...structuredClone(request), id: `h${this.nextId++}-${at.toString(36)}`, state, filedAt: at, queuedAt: at, waitingSince: at, acceptedAt: null, closedAt: null, agent: null, toldPosition: null };
     this.records.set(record.id, record);
     this.openByConversation.set(record.conversationId, record.id);
-    return { ...record };
+    return structuredClone(record);
   }
 
   async get(id: string): Promise<HandoffRecord | undefined> {
     const record = this.records.get(id);
-    return record && { ...record };
+    return record && structuredClone(record);
   }
 
   async openFor(conversationId: string): Promise<HandoffRecord | undefined> {
@@ -96,19 +98,19 @@ export class InMemoryHandoffQueue implements HandoffQueue {
   }
 
   async waiting(): Promise<HandoffRecord[]> {
-    return [...this.records.values()].filter((r) => r.state === 'waiting').sort((a, b) => a.queuedAt - b.queuedAt).map((r) => ({ ...r }));
+    return [...this.records.values()].filter((r) => r.state === 'waiting').sort((a, b) => a.queuedAt - b.queuedAt).map((r) => structuredClone(r));
   }
 
   async assignedTo(agentId: string): Promise<HandoffRecord[]> {
-    return [...this.records.values()].filter((r) => r.state === 'active' && r.agent?.id === agentId).map((r) => ({ ...r }));
+    return [...this.records.values()].filter((r) => r.state === 'active' && r.agent?.id === agentId).map((r) => structuredClone(r));
   }
 
   async transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined> {
     const record = this.records.get(id);
     if (!record || !from.includes(record.state)) return undefined;
-    Object.assign(record, change);
+    Object.assign(record, structuredClone(change));
     if (!OPEN_STATES.includes(record.state)) this.close(record);
-    return { ...record };
+    return structuredClone(record);
   }
 
   private close(record: HandoffRecord): void {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../app/logger';
 import { render } from '../engine/templates';
+import { LocalBus, type EventBus } from '../storage/event-bus';
 import type { RecordLog } from '../storage/jsonl-log';
 import { sanitizeAgentText } from './agent-text';
 import { AgentSchema, type Agent, type HandoffQueue, type HandoffRecord, type HandoffRequest } from './handoff-queue';
@@ -79,8 +80,13 @@ export interface HandoffServiceOptions {
   hours: SupportHours;
   timeoutMs: number;
   log: Logger;
+  /** Where agents' events travel: in process, or between instances. */
+  bus?: EventBus;
   now?: () => number;
 }
+
+const AGENT_EVENTS = 'giftbot:agent-events';
+type Envelope = { agentId: string | null; event: AgentEvent };
 
 /**
  * The handoff loop, channel-neutral: files requests (or says support is closed), relays between a
@@ -89,14 +95,14 @@ export interface HandoffServiceOptions {
  * agents through listeners; storage is the HandoffQueue.
  */
 export class HandoffService {
-  private readonly listeners = new Set<AgentListener>();
-  private readonly told = new Map<string, number>();
+  private readonly bus: EventBus;
   private readonly estimator = new WaitEstimator();
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: HandoffServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.bus = options.bus ?? new LocalBus((err) => this.fail('handoff-listener-failed', err));
   }
 
   get mode(): 'internal' | 'external' {
@@ -115,8 +121,10 @@ export class HandoffService {
   }
 
   subscribe(listener: AgentListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.bus.subscribe(AGENT_EVENTS, (message) => {
+      const { agentId, event } = message as Envelope;
+      listener(agentId, event);
+    });
   }
 
   // --- the customer's side (called inside the customer's own turn) -----------------------------
@@ -131,10 +139,10 @@ export class HandoffService {
       return { status: 'external' };
     }
     if (!existing && !isOpen(hours, new Date(at))) return { status: 'closed' };
-    const record = existing ?? (await queue.file(request, 'waiting', at));
-    if (!existing) await this.audit('filed', record, null, 'customer');
-    const position = await this.positionOf(record.id);
-    this.told.set(record.id, position);
+    const filed = existing ?? (await queue.file(request, 'waiting', at));
+    if (!existing) await this.audit('filed', filed, null, 'customer');
+    const position = await this.positionOf(filed.id);
+    await queue.transition(filed.id, ['waiting'], { toldPosition: position });
     this.emit(null, { type: 'queue-changed' });
     return { status: 'queued', position, waitMinutes: this.estimator.minutesFor(position) };
   }
@@ -158,7 +166,6 @@ export class HandoffService {
     const at = this.now();
     const closed = await this.options.queue.transition(record.id, [record.state], { state: record.state === 'waiting' ? 'cancelled' : 'ended', closedAt: at });
     if (!closed) return undefined;
-    this.told.delete(record.id);
     await this.audit(record.state === 'waiting' ? 'cancelled' : 'ended', closed, closed.agent, 'customer');
     if (record.state === 'waiting') this.queueChanged();
     if (record.agent) this.emit(record.agent.id, { type: 'ended', id: record.id, by: 'customer' });
@@ -207,7 +214,6 @@ export class HandoffService {
       return { ok: false, status: current?.state === 'active' ? 'taken' : 'gone' };
     }
     this.estimator.record(at - record.waitingSince);
-    this.told.delete(id);
     await this.audit('accepted', record, agent, 'agent');
     this.queueChanged();
     await this.tell(record, [{ kind: 'say', text: this.words(this.options.wording.joined, { agent }) }]);
@@ -259,7 +265,7 @@ export class HandoffService {
     const owned = await this.owned(agent, id);
     if (!owned.ok) return owned;
     const at = this.now();
-    const change = to ? { agent: to, acceptedAt: at } : { state: 'waiting' as const, agent: null, waitingSince: at };
+    const change = to ? { agent: to, acceptedAt: at } : { state: 'waiting' as const, agent: null, waitingSince: at, toldPosition: null };
     const moved = await this.options.queue.transition(id, ['active'], change);
     if (!moved) return { ok: false, status: 'gone' };
     await this.options.audit.append({ ...this.auditFields('transferred', moved, agent, 'agent'), to });
@@ -269,7 +275,7 @@ export class HandoffService {
       await this.tell(moved, [{ kind: 'say', text: this.words(this.options.wording.transferred, { agent, to }) }]);
     } else {
       const position = await this.positionOf(id);
-      this.told.set(id, position);
+      await this.options.queue.transition(id, ['waiting'], { toldPosition: position });
       this.queueChanged();
       await this.tell(moved, [{ kind: 'say', text: this.words(this.options.wording.requeued, { agent, position }) }]);
     }
@@ -287,7 +293,6 @@ export class HandoffService {
       const closed = await this.options.queue.transition(record.id, ['waiting'], { state: 'timed-out', closedAt: at });
       if (!closed) continue;
       count++;
-      this.told.delete(record.id);
       await this.audit('timed-out', closed, null, 'system');
       await this.tell(closed, [{ kind: 'flow', text: this.options.wording.timedOut, flow: this.options.flows.message }]);
     }
@@ -315,8 +320,9 @@ export class HandoffService {
     const waiting = await this.options.queue.waiting();
     for (const [index, record] of waiting.entries()) {
       const position = index + 1;
-      if (this.told.get(record.id) === position) continue;
-      this.told.set(record.id, position);
+      if (record.toldPosition === position) continue;
+      // Kept with the request, so any instance knows what was said (two seeing one change at once may both say it).
+      if (!(await this.options.queue.transition(record.id, ['waiting'], { toldPosition: position }))) continue;
       const text = this.words(this.options.wording.position, { position });
       await this.tell(record, [{ kind: 'say', text }]);
     }
@@ -343,13 +349,7 @@ export class HandoffService {
   }
 
   private emit(agentId: string | null, event: AgentEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(agentId, event);
-      } catch (err) {
-        this.fail('handoff-listener-failed', err);
-      }
-    }
+    this.bus.publish(AGENT_EVENTS, { agentId, event } satisfies Envelope);
   }
 
   private audit(action: AuditEntry['action'], record: HandoffRecord, agent: Agent | null, by: AuditEntry['by']): Promise<void> {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-/** What a flow records for the support team: a satisfaction survey, or a message left when nobody was free. */
+/**
+ * What the conversations record for the team: a satisfaction survey, a message left when nobody
+ * was free, or a question the knowledge base could not answer (for the article writers).
+ */
 export const TeamNoteSchema = z.object({
   at: z.string(),
-  log: z.enum(['survey', 'message']),
+  log: z.enum(['survey', 'message', 'unanswered']),
   conversationId: z.string(),
   channel: z.string(),
   /** The flow's slots named by the record step (already redacted, like everything the customer says). */

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/app/server';
 import { jsonLogger } from '../../src/app/logger';
 import { loadConfig } from '../../src/config/config';
@@ -7,10 +10,11 @@ export interface TestServer extends RunningServer {
   logs: string[];
 }
 
-/** The real server on an ephemeral port, logs captured. */
+/** The real server on an ephemeral port, its own data folder, logs captured. */
 export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const logs: string[] = [];
-  const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: 'data/test', ...env }), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'giftbot-test-'));
+  const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
   return Object.assign(running, { logs });
 }
 

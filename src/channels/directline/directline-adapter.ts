@@ -6,44 +6,60 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { ConversationStore, DirectLineConversation } from './conversation-store';
+import { LocalLocks, type ConversationLocks } from '../../storage/conversation-locks';
+import { isEtagConflict } from '../../storage/etag-conflict';
+import type { DirectLineStore } from './conversation-store';
 
 export const DIRECTLINE_CHANNEL = 'directline';
 export const BOT_ACCOUNT = { id: 'giftbot', name: 'giftbot' };
 
+/** Another writer saved the conversation's state first: the turn runs again from fresh state. */
+const MAX_ATTEMPTS = 3;
+/** Where a turn's replies wait until its state is saved. */
+const OUTBOX = Symbol('giftbot.outbox');
+
 /**
- * Runs the bot for the embedded Direct Line endpoint. What the bot sends is appended to the
- * conversation (clients read it by watermark or stream). Turns of one conversation run one at a
- * time, in the order they arrived.
+ * Runs the bot for the embedded Direct Line endpoint. Turns of one conversation run one at a time,
+ * in arrival order (across instances when the locks are Redis's). A turn's replies are held until
+ * it finishes: if its state save lost a race (an eTag conflict), they are dropped and the turn runs
+ * again, so the customer never sees an answer whose state was not kept.
  */
 export class DirectLineAdapter extends BotAdapter {
-  private readonly queues = new Map<string, Promise<unknown>>();
   private inFlight = 0;
   private idle: Array<() => void> = [];
 
-  constructor(private readonly store: ConversationStore, private readonly logic: (context: TurnContext) => Promise<void>, private readonly serviceUrl: string) {
+  constructor(
+    private readonly store: DirectLineStore,
+    private readonly logic: (context: TurnContext) => Promise<void>,
+    private readonly serviceUrl: string,
+    private readonly locks: ConversationLocks = new LocalLocks(),
+  ) {
     super();
   }
 
   /** Queues a turn for an activity already appended to the conversation; resolves when it ran. */
-  turn(conversation: DirectLineConversation, activity: Activity): Promise<void> {
-    return this.enqueue(conversation.id, () => this.run(activity, this.logic));
-  }
-
-  private enqueue(conversationId: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(conversationId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(work);
-    this.queues.set(conversationId, run);
-    void run.finally(() => {
-      if (this.queues.get(conversationId) === run) this.queues.delete(conversationId);
-    }).catch(() => undefined);
-    return run;
+  turn(conversationId: string, activity: Activity): Promise<void> {
+    return this.locks.run(conversationId, () => this.run(activity, this.logic));
   }
 
   private async run(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     this.inFlight++;
     try {
-      await this.runMiddleware(new TurnContext(this, activity), logic);
+      for (let attempt = 1; ; attempt++) {
+        const context = new TurnContext(this, { ...activity });
+        const outbox: Partial<Activity>[] = [];
+        context.turnState.set(OUTBOX, outbox);
+        try {
+          await this.middleware.run(context, () => logic(context));
+        } catch (err) {
+          if (isEtagConflict(err) && attempt < MAX_ATTEMPTS) continue;
+          outbox.length = 0;
+          if (!this.onTurnError) throw err;
+          await this.onTurnError(context, err as Error);
+        }
+        await this.deliver(context, outbox);
+        return;
+      }
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -56,43 +72,50 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /** The activity a client posted, as the bot and the transcript should see it. */
-  incoming(conversation: DirectLineConversation, activity: Partial<Activity>): Partial<Activity> {
+  incoming(conversationId: string, activity: Partial<Activity>): Partial<Activity> {
     return {
       ...activity,
       channelId: DIRECTLINE_CHANNEL,
       serviceUrl: this.serviceUrl,
-      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       recipient: BOT_ACCOUNT,
       timestamp: new Date(),
     };
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const conversation = this.store.get(context.activity.conversation.id);
-    if (!conversation) throw new Error(`no Direct Line conversation ${context.activity.conversation.id}`);
+    const outbox: Partial<Activity>[] | undefined = context.turnState.get(OUTBOX);
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
-      if (activity.type === 'delay') {
-        await new Promise((resolve) => setTimeout(resolve, Number(activity.value) || 1000));
+      // Replies are sent together when the turn ends, so a pause between them means nothing here.
+      if (activity.type === 'delay' || activity.type === 'invokeResponse') {
         responses.push({ id: '' });
         continue;
       }
-      if (activity.type === 'invokeResponse') {
-        responses.push({ id: '' });
-        continue;
-      }
-      const stored = this.store.append(conversation, {
-        ...activity,
-        channelId: DIRECTLINE_CHANNEL,
-        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-        from: BOT_ACCOUNT,
-        recipient: context.activity.from,
-        replyToId: activity.replyToId ?? context.activity.id,
-        timestamp: new Date(),
-      });
-      responses.push({ id: stored.id! });
+      const addressed = this.outgoing(context, activity);
+      // Inside a turn the reply waits in the outbox: it has no id until the store gives it one.
+      if (outbox) outbox.push(addressed);
+      else await this.store.append(context.activity.conversation.id, addressed);
+      responses.push({ id: '' });
     }
     return responses;
+  }
+
+  private outgoing(context: TurnContext, activity: Partial<Activity>): Partial<Activity> {
+    const conversationId = context.activity.conversation.id;
+    return {
+      ...activity,
+      channelId: DIRECTLINE_CHANNEL,
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: BOT_ACCOUNT,
+      recipient: context.activity.from,
+      replyToId: activity.replyToId ?? context.activity.id,
+      timestamp: new Date(),
+    };
+  }
+
+  private async deliver(context: TurnContext, outbox: Partial<Activity>[]): Promise<void> {
+    for (const activity of outbox) await this.store.append(context.activity.conversation.id, activity);
   }
 
   async updateActivity(): Promise<void> {
@@ -110,7 +133,7 @@ export class DirectLineAdapter extends BotAdapter {
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true) as Activity;
     const id = activity.conversation?.id;
-    if (!id || !this.store.get(id)) throw new Error(`no Direct Line conversation ${id ?? ''}`);
-    await this.enqueue(id, () => this.run(activity, logic));
+    if (!id || !(await this.store.get(id))) throw new Error(`no Direct Line conversation ${id ?? ''}`);
+    await this.locks.run(id, () => this.run(activity, logic));
   }
 }

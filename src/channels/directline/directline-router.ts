@@ -3,12 +3,12 @@ import { ActivityTypes, type Activity } from 'botbuilder';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../app/logger';
-import { activitySet, type ConversationStore, type DirectLineConversation } from './conversation-store';
+import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type DirectLineStore } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
 import type { TokenClaims, TokenService } from './token-service';
 
 export interface DirectLineOptions {
-  store: ConversationStore;
+  store: DirectLineStore;
   adapter: DirectLineAdapter;
   tokens: TokenService;
   /** With a secret set, tokens/generate and secret-based calls require it, as on Azure. */
@@ -69,9 +69,9 @@ export function directLineRouter(options: DirectLineOptions): Router {
   };
 
   /** The conversation a token may open; 403 for any other. */
-  const ownConversation = (auth: Auth, id: string): DirectLineConversation => {
+  const ownConversation = async (auth: Auth, id: string): Promise<DirectLineConversation> => {
     if (auth.kind === 'token' && auth.claims.conversationId !== id) throw new HttpError(403, 'WrongConversation', 'This token is for another conversation');
-    const conversation = store.get(id);
+    const conversation = await store.get(id);
     if (!conversation) throw new HttpError(404, 'NotFound', 'No such conversation');
     return conversation;
   };
@@ -132,49 +132,51 @@ export function directLineRouter(options: DirectLineOptions): Router {
     const auth = authorize(req);
     const claims = auth.kind === 'token' ? auth.claims : { conversationId: newConversationId(), userId: `dl_${randomBytes(12).toString('hex')}` };
     const token = auth.kind === 'token' ? bearer(req) : tokens.issue(claims.conversationId, claims.userId).token;
-    const existing = store.get(claims.conversationId);
-    const conversation = existing ?? store.create(claims.conversationId, claims.userId);
+    const existing = await store.get(claims.conversationId);
+    const conversation = existing ?? (await store.create(claims.conversationId, claims.userId));
     res.status(existing ? 200 : 201).json(started(req, conversation, token, secondsLeft(tokens, token)));
     if (!existing) {
       log.info('directline-conversation', { conversation: conversation.id });
-      const joined = adapter.incoming(conversation, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: claims.userId, name: '' }, BOT_ACCOUNT], from: { id: claims.userId, name: '' } });
-      await adapter.turn(conversation, { ...joined, id: `${conversation.id}|join` } as Activity);
+      const joined = adapter.incoming(conversation.id, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: claims.userId, name: '' }, BOT_ACCOUNT], from: { id: claims.userId, name: '' } });
+      await adapter.turn(conversation.id, { ...joined, id: `${conversation.id}|join` } as Activity);
     }
   }));
 
-  router.get('/conversations/:id', handle((req, res) => {
+  router.get('/conversations/:id', handle(async (req, res) => {
     const auth = authorize(req);
-    const conversation = ownConversation(auth, String(req.params.id));
+    const conversation = await ownConversation(auth, String(req.params.id));
     const token = auth.kind === 'token' ? bearer(req) : tokens.issue(conversation.id, conversation.userId).token;
     const watermark = typeof req.query.watermark === 'string' ? req.query.watermark : undefined;
     res.json(started(req, conversation, token, secondsLeft(tokens, token), watermark));
   }));
 
-  router.get('/conversations/:id/activities', handle((req, res) => {
-    const conversation = ownConversation(authorize(req), String(req.params.id));
-    const { activities, watermark } = store.since(conversation, Number(req.query.watermark ?? 0) || 0);
+  router.get('/conversations/:id/activities', handle(async (req, res) => {
+    const conversation = await ownConversation(authorize(req), String(req.params.id));
+    const { activities, watermark } = await store.since(conversation.id, Number(req.query.watermark ?? 0) || 0);
     res.type('application/json').send(activitySet(activities, watermark));
   }));
 
   router.post('/conversations/:id/activities', handle(async (req, res) => {
     const auth = authorize(req);
-    const conversation = ownConversation(auth, String(req.params.id));
+    const conversation = await ownConversation(auth, String(req.params.id));
     const parsed = PostedActivitySchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'BadArgument', `Not an activity giftbot accepts: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const clientId = typeof parsed.data.channelData?.clientActivityID === 'string' ? parsed.data.channelData.clientActivityID : undefined;
-    const seen = clientId ? conversation.seenClientIds.get(clientId) : undefined;
+    const clientId = typeof parsed.data.channelData?.clientActivityID === 'string' ? parsed.data.channelData.clientActivityID.slice(0, 200) : undefined;
+    const seen = clientId ? await store.claimClientId(conversation.id, clientId) : undefined;
+    if (seen === PENDING_CLIENT_ID) throw new HttpError(409, 'InProgress', 'This activity is still being processed; retry in a moment');
     if (seen) {
       res.json({ id: seen });
       return;
     }
     // The user is who the token says, whatever `from.id` the client sent.
     const userId = auth.kind === 'token' ? auth.claims.userId : conversation.userId;
-    const echo = store.append(conversation, adapter.incoming(conversation, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>));
-    if (clientId) conversation.seenClientIds.set(clientId, echo.id!);
+    let echo: Activity;
     try {
-      await adapter.turn(conversation, echo);
+      echo = await store.append(conversation.id, adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>));
+      if (clientId) await store.settleClientId(conversation.id, clientId, echo.id!);
+      await adapter.turn(conversation.id, echo);
     } catch (err) {
-      if (clientId) conversation.seenClientIds.delete(clientId); // let the client's retry run it again
+      if (clientId) await store.releaseClientId(conversation.id, clientId); // let the client's retry run it again
       throw err;
     }
     res.json({ id: echo.id! });

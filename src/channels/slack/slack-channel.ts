@@ -5,7 +5,7 @@ import type { Giftbot } from '../../app/create-giftbot';
 import type { Logger } from '../../app/logger';
 import { InProcessAdapter } from '../in-process-adapter';
 import { boltLogger } from './bolt-logger';
-import { ConversationQueue } from './conversation-queue';
+import { LocalLocks } from '../../storage/conversation-locks';
 import { postReplies } from './post-replies';
 import { RecentIds } from './recent-ids';
 import { eventIdOf, fromButton, fromDirectMessage, fromMention, type SlackInbound } from './slack-inbound';
@@ -53,7 +53,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const adapter = new InProcessAdapter((context) => giftbot.bot.run(context));
   for (const middleware of giftbot.middleware) adapter.use(middleware);
   adapter.use(markAddressed(botUserId));
-  const queue = new ConversationQueue();
+  const queue = new LocalLocks();
   const seen = new RecentIds();
   let stopped = false;
 

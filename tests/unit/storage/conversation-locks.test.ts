@@ -1,9 +1,9 @@
-import { ConversationQueue } from '../../../src/channels/slack/conversation-queue';
+import { LocalLocks } from '../../../src/storage/conversation-locks';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 test('when tasks of one conversation are queued together, then they run one at a time in order', async () => {
-  const queue = new ConversationQueue();
+  const queue = new LocalLocks();
   const events: string[] = [];
   const task = (name: string, ms: number) => async () => {
     events.push(`${name} start`);
@@ -15,7 +15,7 @@ test('when tasks of one conversation are queued together, then they run one at a
 });
 
 test('when tasks of different conversations are queued, then they run side by side', async () => {
-  const queue = new ConversationQueue();
+  const queue = new LocalLocks();
   const events: string[] = [];
   const task = (name: string) => async () => {
     events.push(`${name} start`);
@@ -27,7 +27,7 @@ test('when tasks of different conversations are queued, then they run side by si
 });
 
 test('when a task fails, then its caller hears it and the next task still runs', async () => {
-  const queue = new ConversationQueue();
+  const queue = new LocalLocks();
   const failed = queue.run('a', async () => {
     throw new Error('boom');
   });
@@ -41,7 +41,7 @@ test('when a task fails, then its caller hears it and the next task still runs',
 });
 
 test('when every task has finished, then no conversation is held and idle resolves', async () => {
-  const queue = new ConversationQueue();
+  const queue = new LocalLocks();
   void queue.run('a', () => pause(5));
   void queue.run('b', () => pause(5));
   expect(queue.size).toBe(2);

@@ -1,0 +1,43 @@
+import { MemoryStorage, type Storage, type TranscriptStore } from 'botbuilder';
+import { MemoryDirectLineStore, type DirectLineStore } from '../channels/directline/conversation-store';
+import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
+import type { AuditEntry } from '../handoff/handoff-service';
+import type { TeamNote } from '../handoff/team-notes';
+import { BoundedTranscriptStore } from './bounded-transcript-store';
+import { LocalLocks, type ConversationLocks } from './conversation-locks';
+import { LocalBus, type EventBus } from './event-bus';
+import { MemoryLog, type RecordLog } from './jsonl-log';
+
+/**
+ * Everything giftbot keeps, behind one set of interfaces: conversation state (botbuilder Storage,
+ * eTags honoured), transcripts, the handoff queue, the audit log and the team's notes, the embedded
+ * Direct Line's conversations, per-conversation locks and the bus between instances. In memory
+ * (tests), SQLite in DATA_DIR (the default) or Redis (REDIS_URL, several instances).
+ */
+export interface Backend {
+  kind: 'memory' | 'sqlite' | 'redis';
+  storage: Storage;
+  transcripts: TranscriptStore;
+  handoff: HandoffQueue;
+  audit: RecordLog<AuditEntry>;
+  notes: RecordLog<TeamNote>;
+  directLine: DirectLineStore;
+  locks: ConversationLocks;
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+export function memoryBackend(): Backend {
+  return {
+    kind: 'memory',
+    storage: new MemoryStorage(),
+    transcripts: new BoundedTranscriptStore(),
+    handoff: new InMemoryHandoffQueue(),
+    audit: new MemoryLog(),
+    notes: new MemoryLog(),
+    directLine: new MemoryDirectLineStore(),
+    locks: new LocalLocks(),
+    bus: new LocalBus(),
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,61 @@
+import type { HandoffQueue } from '../../src/handoff/handoff-queue';
+import { requestFor } from '../helpers/handoff';
+
+const alice = { id: 'token:Alice', name: 'Alice' };
+const bob = { id: 'token:Bob', name: 'Bob' };
+
+/** Every HandoffQueue: filing order, one open request a conversation, and compare-and-set changes. */
+export function handoffQueueContract(name: string, make: () => Promise<HandoffQueue>): void {
+  describe(`${name}: HandoffQueue contract`, () => {
+    let queue: HandoffQueue;
+    beforeEach(async () => {
+      queue = await make();
+    });
+
+    test('when requests are filed, then they wait in filing order, and filing twice keeps the first', async () => {
+      const a = await queue.file(requestFor('a', { tried: ['x/y'], amount: 20, brand: 'steam' }), 'waiting', 1000);
+      await queue.file(requestFor('b'), 'waiting', 2000);
+      expect((await queue.file(requestFor('a'), 'waiting', 3000)).id).toBe(a.id);
+      expect((await queue.waiting()).map((r) => r.conversationId)).toEqual(['a', 'b']);
+      expect(await queue.openFor('a')).toEqual(a);
+      expect(a).toMatchObject({ state: 'waiting', filedAt: 1000, queuedAt: 1000, waitingSince: 1000, tried: ['x/y'], amount: 20, brand: 'steam', agent: null, toldPosition: null });
+      expect(await queue.get(a.id)).toEqual(a);
+    });
+
+    test('when two agents accept the same request at once, then exactly one change applies', async () => {
+      const { id } = await queue.file(requestFor('a'), 'waiting', 1000);
+      const results = await Promise.all([alice, bob].map((agent) => queue.transition(id, ['waiting'], { state: 'active', agent, acceptedAt: 2000 })));
+      const winner = results.find(Boolean);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await queue.get(id))?.agent).toEqual(winner!.agent);
+      expect(await queue.assignedTo(winner!.agent!.id)).toHaveLength(1);
+      expect(await queue.waiting()).toEqual([]);
+    });
+
+    test('when a request closes, then the conversation has no open request and may file again', async () => {
+      const first = await queue.file(requestFor('a'), 'waiting', 1000);
+      expect(await queue.transition(first.id, ['waiting'], { state: 'cancelled', closedAt: 1500 })).toMatchObject({ state: 'cancelled', closedAt: 1500 });
+      expect(await queue.transition(first.id, ['waiting'], { state: 'cancelled' })).toBeUndefined();
+      expect(await queue.openFor('a')).toBeUndefined();
+      const second = await queue.file(requestFor('a'), 'waiting', 2000);
+      expect(second.id).not.toBe(first.id);
+      expect((await queue.get(first.id))?.state).toBe('cancelled');
+    });
+
+    test('when a request goes back to the queue, then it keeps its old place', async () => {
+      const a = await queue.file(requestFor('a'), 'waiting', 1000);
+      await queue.file(requestFor('b'), 'waiting', 2000);
+      await queue.transition(a.id, ['waiting'], { state: 'active', agent: alice, acceptedAt: 3000 });
+      await queue.transition(a.id, ['active'], { state: 'waiting', agent: null, waitingSince: 4000, toldPosition: 1 });
+      expect((await queue.waiting()).map((r) => [r.conversationId, r.waitingSince, r.toldPosition])).toEqual([['a', 4000, 1], ['b', 2000, null]]);
+    });
+
+    test('when a record is read, then changing the copy does not change the queue', async () => {
+      const record = await queue.file(requestFor('a'), 'external', 1000);
+      record.state = 'ended';
+      record.tried.push('nope');
+      expect(await queue.get(record.id)).toMatchObject({ state: 'external', tried: [] });
+      expect((await queue.openFor('a'))?.state).toBe('external');
+    });
+  });
+}

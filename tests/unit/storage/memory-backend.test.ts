@@ -1,0 +1,19 @@
+import { MemoryStorage } from 'botbuilder';
+import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import { BoundedTranscriptStore } from '../../../src/storage/bounded-transcript-store';
+import { LocalLocks } from '../../../src/storage/conversation-locks';
+import { LocalBus } from '../../../src/storage/event-bus';
+import { MemoryLog } from '../../../src/storage/jsonl-log';
+import { handoffQueueContract } from '../../contracts/handoff-queue.contract';
+import { busContract, locksContract } from '../../contracts/locks-and-bus.contract';
+import { recordLogContract } from '../../contracts/record-log.contract';
+import { storageContract } from '../../contracts/storage.contract';
+import { transcriptStoreContract } from '../../contracts/transcript-store.contract';
+
+// The in-memory backend against the same contracts the SQLite and Redis backends meet.
+storageContract('MemoryStorage (botbuilder)', async () => new MemoryStorage());
+handoffQueueContract('InMemoryHandoffQueue', async () => new InMemoryHandoffQueue());
+recordLogContract('MemoryLog', async () => new MemoryLog());
+transcriptStoreContract('BoundedTranscriptStore', async () => new BoundedTranscriptStore());
+locksContract('LocalLocks', async () => new LocalLocks());
+busContract('LocalBus', async () => new LocalBus());
