@@ -66,6 +66,12 @@ export const ConfigSchema = z
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
     SLACK_BOT_USER_ID: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABC').optional(),
+    /** Where giftbot keeps everything: SQLite in DATA_DIR (survives restarts), or memory (nothing survives). */
+    STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+    /** Several instances: state, queue, Direct Line conversations and the live relay go through this Redis. */
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    /** Transcripts older than this many days are deleted. */
+    TRANSCRIPT_DAYS: z.coerce.number().int().min(1, 'must be at least 1').max(3650).default(30),
     /** Support agents' console and API tokens: "name:token" pairs, comma-separated. */
     AGENT_TOKENS: AgentTokensSchema.optional(),
     /** internal: giftbot's own queue and console; external: hand over to a contact centre with handoff.initiate. */
