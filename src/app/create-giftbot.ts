@@ -17,6 +17,7 @@ import { ScamDetector } from '../safety/scam-detector';
 import { GiftBot } from '../bot/giftbot';
 import { RedactionMiddleware } from '../bot/redaction-middleware';
 import { silentLogger, type Logger } from './logger';
+import type { Metrics } from './metrics';
 
 export interface GiftbotOptions {
   /** Folder the KNOWLEDGE_DIR and DIALOGS_DIR settings are relative to. */
@@ -29,6 +30,8 @@ export interface GiftbotOptions {
   notes?: RecordLog<TeamNote>;
   /** Between instances, with Redis; in process otherwise. */
   bus?: EventBus;
+  /** Counts turns, look-ups and handoff events for /metrics. */
+  metrics?: Metrics;
   log?: Logger;
 }
 
@@ -54,13 +57,14 @@ export interface Giftbot {
 export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot {
   const knowledge = loadKnowledgeDir(path.resolve(options.root, config.KNOWLEDGE_DIR));
   const matcher = new Matcher(knowledge);
+  if (options.metrics) matcher.observe((decision) => options.metrics!.match(decision));
   const flows = loadDialogsDir(path.resolve(options.root, config.DIALOGS_DIR), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
   const storage = options.storage ?? new MemoryStorage();
   const transcripts = options.transcripts ?? new BoundedTranscriptStore();
   const log = options.log ?? silentLogger;
   const dataDir = path.resolve(options.root, config.DATA_DIR);
   const badLine = (file: string) => (line: number, reason: string) => log.warn('log-line-unreadable', { file, line, reason });
-  const audit = options.audit ?? new JsonlLog(path.join(dataDir, 'audit.jsonl'), AuditEntrySchema, badLine('audit.jsonl'));
+  const audit = counted(options.audit ?? new JsonlLog(path.join(dataDir, 'audit.jsonl'), AuditEntrySchema, badLine('audit.jsonl')), options.metrics);
   const notes = options.notes ?? new JsonlLog(path.join(dataDir, 'notes.jsonl'), TeamNoteSchema, badLine('notes.jsonl'));
   const routes = new ProactiveRoutes();
   // The bot is built after the service it depends on; the line reaches it once it exists.
@@ -90,5 +94,19 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     scam: new ScamDetector(flows.global.safety.scamCues),
     log,
   });
-  return { bot, middleware: [new RedactionMiddleware(log), new TranscriptLoggerMiddleware(transcripts)], matcher, flows, storage, transcripts, handoff, routes, audit, notes };
+  options.metrics?.measureQueue(async () => (await handoff.waiting()).length);
+  const middleware: Middleware[] = [new RedactionMiddleware(log), ...(options.metrics ? [options.metrics.middleware()] : []), new TranscriptLoggerMiddleware(transcripts)];
+  return { bot, middleware, matcher, flows, storage, transcripts, handoff, routes, audit, notes };
+}
+
+/** Every audit entry is also a handoff event to count. */
+function counted(audit: RecordLog<AuditEntry>, metrics: Metrics | undefined): RecordLog<AuditEntry> {
+  if (!metrics) return audit;
+  return {
+    append: (entry) => {
+      metrics.handoff(entry.action);
+      return audit.append(entry);
+    },
+    read: () => audit.read(),
+  };
 }

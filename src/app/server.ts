@@ -18,6 +18,7 @@ import { createAgentStream, type AgentStream } from '../agent/agent-stream';
 import { AgentViews } from '../agent/agent-views';
 import { memoryBackend, type Backend } from '../storage/backend';
 import { createGiftbot, type Giftbot } from './create-giftbot';
+import { Metrics } from './metrics';
 import type { Logger } from './logger';
 
 /** Request bodies past this are refused with 413 before anything reads them. */
@@ -59,9 +60,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const { log } = options;
   mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
   const backend = options.backend ?? memoryBackend();
+  const metrics = new Metrics();
   const giftbot = options.bot
     ? undefined
-    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, bus: backend.bus });
+    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, bus: backend.bus, metrics });
   const botApp: BotApp = options.bot ?? giftbot!;
   const logic = (context: TurnContext) => botApp.bot.run(context);
   let ready = false;
@@ -71,6 +73,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   app.set('trust proxy', 'loopback');
   app.get('/healthz', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
   });
   // Slack signs the raw body, so its router comes before the JSON parser.
   const slack = giftbot && config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN && config.SLACK_BOT_USER_ID

@@ -122,12 +122,19 @@ export class Matcher {
    * the last few answers are kept. Results are never mutated by callers.
    */
   private readonly recent = new Map<string, SearchResult>();
+  private observer: ((decision: Decision) => void) | undefined;
+
+  /** Hears the decision of every search worked out (not the repeats answered from `recent`): for metrics. */
+  observe(observer: (decision: Decision) => void): void {
+    this.observer = observer;
+  }
 
   search(text: string, options: SearchOptions = {}): SearchResult {
     const key = `${options.brand ?? ''}\u0000${text}`;
     const cached = this.recent.get(key);
     if (cached) return cached;
     const result = this.compute(text, options);
+    this.observer?.(result.decision);
     if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value!);
     this.recent.set(key, result);
     return result;

@@ -42,6 +42,18 @@ export class DirectLineAdapter extends BotAdapter {
     return this.locks.run(conversationId, () => this.run(activity, this.logic));
   }
 
+  /**
+   * A client's post: appended and answered under the conversation's lock, so the order in which
+   * posts are stored is the order in which they are answered, on any instance.
+   */
+  receive(conversationId: string, activity: Partial<Activity>, stored: (echo: Activity) => Promise<void>): Promise<void> {
+    return this.locks.run(conversationId, async () => {
+      const echo = await this.store.append(conversationId, activity);
+      await stored(echo);
+      await this.run(echo, this.logic);
+    });
+  }
+
   private async run(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     this.inFlight++;
     try {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../../app/logger';
 import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type DirectLineStore } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
+import { RateLimiter } from './rate-limiter';
 import type { TokenClaims, TokenService } from './token-service';
 
 export interface DirectLineOptions {
@@ -57,6 +58,7 @@ class HttpError extends Error {
 export function directLineRouter(options: DirectLineOptions): Router {
   const { store, adapter, tokens, log } = options;
   const router = Router();
+  const limiter = new RateLimiter();
 
   const authorize = (req: Request): Auth => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
@@ -159,6 +161,11 @@ export function directLineRouter(options: DirectLineOptions): Router {
   router.post('/conversations/:id/activities', handle(async (req, res) => {
     const auth = authorize(req);
     const conversation = await ownConversation(auth, String(req.params.id));
+    const allowed = limiter.take(conversation.id);
+    if (!allowed.ok) {
+      res.setHeader('Retry-After', String(allowed.retryAfter));
+      throw new HttpError(429, 'TooManyRequests', `That's a lot of messages at once — please wait ${allowed.retryAfter} s and send again.`);
+    }
     const parsed = PostedActivitySchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'BadArgument', `Not an activity giftbot accepts: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const clientId = typeof parsed.data.channelData?.clientActivityID === 'string' ? parsed.data.channelData.clientActivityID.slice(0, 200) : undefined;
@@ -170,16 +177,18 @@ export function directLineRouter(options: DirectLineOptions): Router {
     }
     // The user is who the token says, whatever `from.id` the client sent.
     const userId = auth.kind === 'token' ? auth.claims.userId : conversation.userId;
-    let echo: Activity;
+    let echo: Activity | undefined;
     try {
-      echo = await store.append(conversation.id, adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>));
-      if (clientId) await store.settleClientId(conversation.id, clientId, echo.id!);
-      await adapter.turn(conversation.id, echo);
+      const posted = adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>);
+      await adapter.receive(conversation.id, posted, async (stored) => {
+        echo = stored;
+        if (clientId) await store.settleClientId(conversation.id, clientId, stored.id!);
+      });
     } catch (err) {
       if (clientId) await store.releaseClientId(conversation.id, clientId); // let the client's retry run it again
       throw err;
     }
-    res.json({ id: echo.id! });
+    res.json({ id: echo!.id! });
   }));
 
   return router;
