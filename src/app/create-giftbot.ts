@@ -6,10 +6,10 @@ import { FlowRunner } from '../engine/flow-runner';
 import { loadDialogsDir, type FlowSet } from '../engine/flow-loader';
 import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
-import { AuditEntrySchema, HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
-import { TeamNoteSchema, type TeamNote } from '../handoff/team-notes';
+import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
+import type { TeamNote } from '../handoff/team-notes';
 import type { EventBus } from '../storage/event-bus';
-import { JsonlLog, type RecordLog } from '../storage/jsonl-log';
+import { MemoryLog, type RecordLog } from '../storage/jsonl-log';
 import { ProactiveRoutes } from '../bot/proactive-routes';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { Matcher } from '../knowledge/matcher';
@@ -25,7 +25,7 @@ export interface GiftbotOptions {
   storage?: Storage;
   transcripts?: TranscriptStore;
   handoff?: HandoffQueue;
-  /** Where audit entries and the team's notes (surveys, messages left) go; JSON Lines in DATA_DIR by default. */
+  /** Where audit entries and the team's notes (surveys, messages left) go; the server passes its backend's, the terminal keeps them in memory. */
   audit?: RecordLog<AuditEntry>;
   notes?: RecordLog<TeamNote>;
   /** Between instances, with Redis; in process otherwise. */
@@ -62,10 +62,8 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const storage = options.storage ?? new MemoryStorage();
   const transcripts = options.transcripts ?? new BoundedTranscriptStore();
   const log = options.log ?? silentLogger;
-  const dataDir = path.resolve(options.root, config.DATA_DIR);
-  const badLine = (file: string) => (line: number, reason: string) => log.warn('log-line-unreadable', { file, line, reason });
-  const audit = counted(options.audit ?? new JsonlLog(path.join(dataDir, 'audit.jsonl'), AuditEntrySchema, badLine('audit.jsonl')), options.metrics);
-  const notes = options.notes ?? new JsonlLog(path.join(dataDir, 'notes.jsonl'), TeamNoteSchema, badLine('notes.jsonl'));
+  const audit = counted(options.audit ?? new MemoryLog<AuditEntry>(), options.metrics);
+  const notes = options.notes ?? new MemoryLog<TeamNote>();
   const routes = new ProactiveRoutes();
   // The bot is built after the service it depends on; the line reaches it once it exists.
   let bot: GiftBot | undefined;

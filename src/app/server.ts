@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
+import { z } from 'zod';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import type { Config } from '../config/config';
 import { DirectLineAdapter } from '../channels/directline/directline-adapter';
@@ -16,8 +17,11 @@ import { agentAccess } from '../agent/agent-access';
 import { agentRouter } from '../agent/agent-router';
 import { createAgentStream, type AgentStream } from '../agent/agent-stream';
 import { AgentViews } from '../agent/agent-views';
-import { memoryBackend, type Backend } from '../storage/backend';
+import type { Backend } from '../storage/backend';
+import { openBackend } from '../storage/open-backend';
+import { tokenKey } from '../channels/directline/token-key';
 import { createGiftbot, type Giftbot } from './create-giftbot';
+import { refuseDeepJson } from './json-guards';
 import { Metrics } from './metrics';
 import type { Logger } from './logger';
 
@@ -59,11 +63,11 @@ export interface RunningServer {
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
   mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
-  const backend = options.backend ?? memoryBackend();
+  const backend = options.backend ?? (await openBackend(config, options.root, log));
   const metrics = new Metrics();
   const giftbot = options.bot
     ? undefined
-    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, bus: backend.bus, metrics });
+    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, audit: backend.audit, notes: backend.notes, bus: backend.bus, metrics });
   const botApp: BotApp = options.bot ?? giftbot!;
   const logic = (context: TurnContext) => botApp.bot.run(context);
   let ready = false;
@@ -82,15 +86,22 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log })
     : undefined;
   if (slack) app.use(slack.router);
-  app.use(express.json({ limit: MAX_BODY }));
+  app.use(express.json({ limit: MAX_BODY }), refuseDeepJson);
 
   const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(azureAuthOptions(config)));
   for (const middleware of botApp.middleware) cloud.use(middleware);
   cloud.onTurnError = turnErrorHandler(log);
-  app.post('/api/messages', (req: Request, res: Response) => cloud.process(req, withJsonErrors(res), logic));
+  app.post('/api/messages', (req: Request, res: Response) => {
+    // botbuilder answers a body that is no activity with a 500; it is the sender's mistake.
+    if (!ActivityBodySchema.safeParse(req.body).success) {
+      res.status(400).json({ error: { code: 'BadRequest', message: 'The body must be an activity with a "type"' } });
+      return;
+    }
+    return cloud.process(req, withJsonErrors(res), logic);
+  });
 
   const store = backend.directLine;
-  const tokens = new TokenService(config.DIRECTLINE_SECRET);
+  const tokens = new TokenService(await tokenKey(config.DIRECTLINE_SECRET, backend.storage));
   const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, backend.locks);
   for (const middleware of botApp.middleware) directLine.use(middleware);
   directLine.onTurnError = turnErrorHandler(log);
@@ -120,6 +131,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   });
   ready = true;
   giftbot?.handoff.start();
+  const expiry = expireTranscriptsDaily(backend, config.TRANSCRIPT_DAYS, log);
   const port = (server.address() as AddressInfo).port;
   log.info('listening', { port, directLine: 'embedded', azure: config.MicrosoftAppId ? 'authenticated' : 'anonymous', slack: slack ? 'direct' : 'off' });
 
@@ -138,9 +150,25 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       server.closeIdleConnections();
       await Promise.all([directLine.drained(), slack?.stop()]);
       await closed;
+      clearInterval(expiry);
+      if (!options.backend) await backend.close();
       log.info('stopped');
     },
   };
+}
+
+/** Transcripts older than TRANSCRIPT_DAYS go: once at start, then every hour. */
+function expireTranscriptsDaily(backend: Backend, days: number, log: Logger): NodeJS.Timeout {
+  const expire = () => {
+    backend.expireTranscripts(new Date(Date.now() - days * 86_400_000)).then(
+      (count) => count > 0 && log.info('transcripts-expired', { count, days }),
+      (err: unknown) => log.error('transcripts-expiry-failed', { reason: err instanceof Error ? err.message : String(err) }),
+    );
+  };
+  expire();
+  const timer = setInterval(expire, 3_600_000);
+  timer.unref();
+  return timer;
 }
 
 /** The agent API under /api/agent and its live stream; the console page itself is static (public/agent). */
@@ -184,7 +212,10 @@ function turnErrorHandler(log: Logger) {
 
 const JWT_ERRORS = /^(?:invalid (?:signature|token|algorithm)|jwt (?:malformed|signature is required|audience invalid|issuer invalid|not active|expired|id invalid|subject invalid))/;
 
-const STATUS_CODES: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 405: 'MethodNotAllowed', 500: 'InternalError' };
+const STATUS_CODES: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 405: 'MethodNotAllowed', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType', 500: 'InternalError' };
+
+/** Just enough to tell an activity from anything else; botbuilder checks the rest. */
+const ActivityBodySchema = z.looseObject({ type: z.string().min(1) });
 
 /**
  * botbuilder answers failed requests with its error text — for a bad token, a stack trace. Clients
@@ -207,15 +238,24 @@ function withJsonErrors(res: Response): Response {
 /** Bad JSON → 400, too big → 413, anything else → 500; always JSON, never a stack trace. */
 function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const type = (err as { type?: string }).type;
-    const status = type === 'entity.too.large' ? 413 : type === 'entity.parse.failed' || type === 'encoding.unsupported' ? 400 : 500;
+    const status = clientErrorStatus(err) ?? 500;
     const messages: Record<number, [string, string]> = {
       400: ['BadRequest', 'The body is not valid JSON'],
       413: ['PayloadTooLarge', `The body is larger than ${MAX_BODY}`],
+      415: ['UnsupportedMediaType', 'The body must be JSON in UTF-8'],
       500: ['InternalError', 'Something went wrong; the request was not processed'],
     };
-    const [code, message] = messages[status]!;
+    const [code, message] = messages[status] ?? [STATUS_CODES[status] ?? 'BadRequest', 'The request was not accepted'];
     if (status === 500) log.error('request-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
     if (!res.headersSent) res.status(status).json({ error: { code, message } });
   };
+}
+
+/** The body parser's errors carry the client's fault as a 4xx status (bad JSON, charset, encoding, size). */
+function clientErrorStatus(err: unknown): number | undefined {
+  const { type, status } = err as { type?: string; status?: unknown };
+  if (type === 'entity.too.large') return 413;
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return 415;
+  if (typeof status === 'number' && status >= 400 && status < 500) return status === 413 || status === 415 ? status : 400;
+  return undefined;
 }

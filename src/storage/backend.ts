@@ -24,20 +24,33 @@ export interface Backend {
   directLine: DirectLineStore;
   locks: ConversationLocks;
   bus: EventBus;
+  /** Deletes everything personal about a conversation (a person's request); the audit log stays. */
+  purgeConversation(conversationId: string): Promise<void>;
+  /** Deletes transcripts older than `before` (TRANSCRIPT_DAYS); how many activities went. */
+  expireTranscripts(before: Date): Promise<number>;
   close(): Promise<void>;
 }
 
+/** Nothing survives the process; bounded, so a long-running server doesn't grow without limit. */
 export function memoryBackend(): Backend {
+  const transcripts = new BoundedTranscriptStore();
+  const directLine = new MemoryDirectLineStore();
   return {
     kind: 'memory',
     storage: new MemoryStorage(),
-    transcripts: new BoundedTranscriptStore(),
+    transcripts,
     handoff: new InMemoryHandoffQueue(),
     audit: new MemoryLog(),
     notes: new MemoryLog(),
-    directLine: new MemoryDirectLineStore(),
+    directLine,
     locks: new LocalLocks(),
     bus: new LocalBus(),
+    async purgeConversation(conversationId) {
+      // State and queue entries are left to their bounds: memory keeps nothing past the process anyway.
+      await Promise.all(['directline', 'msteams', 'slack', 'webchat'].map((channel) => transcripts.deleteTranscript(channel, conversationId)));
+      await directLine.delete(conversationId);
+    },
+    expireTranscripts: async () => 0,
     close: async () => undefined,
   };
 }

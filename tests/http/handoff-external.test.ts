@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Activity, EventActivity } from 'botframework-directlinejs';
 import { directLineClient, type Customer } from '../helpers/directline-client';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { readRecords } from '../helpers/records';
 
 /**
  * HANDOFF_MODE=external: giftbot hands the conversation to an existing contact centre with the
@@ -69,7 +70,7 @@ describe('HANDOFF_MODE=external', () => {
     await saw(client, 'The support team has finished', before);
     expect(client.texts().slice(before)[0]).toContain('The support team has finished');
     await saw(client, 'How did the support team do?', before);
-    const audit = readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.conversationId === client.conversationId);
+    const audit = readRecords(dataDir, 'audit').filter((e) => e.conversationId === client.conversationId);
     expect(audit.map((e) => e.action)).toEqual(['external-filed', 'external-accepted', 'external-completed']);
   });
 

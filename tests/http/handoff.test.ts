@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { agentClient, type AgentClient } from '../helpers/agent-client';
 import { directLineClient, type Customer } from '../helpers/directline-client';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { readRecords } from '../helpers/records';
 
 /**
  * Two parties on the real server: a customer on the official Direct Line client, support agents
@@ -57,7 +58,7 @@ async function askForPerson(client: Customer, summary: string, as: AgentClient):
   return item.id as string;
 }
 
-const audit = () => readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const audit = () => readRecords(dataDir, 'audit');
 
 describe('the queue', () => {
   test('when two customers ask for a person, then each hears their place and wait, and the second moves up when the first leaves', async () => {
@@ -178,7 +179,7 @@ describe('a live chat', () => {
     await saw(client, "Thank you! I'm back");
     await client.say('sell my $10 steam card');
     await saw(client, 'marketplace.example/sell?brand=steam&amount=10.00');
-    const notes = readFileSync(path.join(dataDir, 'notes.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const notes = readRecords(dataDir, 'notes');
     expect(notes.find((n) => n.conversationId === client.conversationId)).toMatchObject({ log: 'survey', channel: 'directline', values: { rating: '5', comment: 'quick and kind' } });
     expect((await alice.api('POST', `/conversations/${id}/messages`, { text: 'still there?' })).status).toBe(404);
     expect(audit().filter((e) => e.handoff === id).map((e) => e.action)).toEqual(['filed', 'accepted', 'ended']);
@@ -305,7 +306,7 @@ describe('when nobody is free', () => {
       message: 'It showed $50 yesterday and $0 today',
       contact: 'sam@example.com',
     });
-    const entries = readFileSync(path.join(quickData, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const entries = readRecords(quickData, 'audit');
     expect(entries.map((e) => e.action)).toEqual(['filed', 'timed-out']);
   });
 });

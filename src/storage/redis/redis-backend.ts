@@ -1,0 +1,79 @@
+import type { Logger } from '../../app/logger';
+import { AuditEntrySchema } from '../../handoff/handoff-service';
+import { TeamNoteSchema } from '../../handoff/team-notes';
+import type { Backend } from '../backend';
+import { RedisBus } from './redis-bus';
+import { RedisConnection } from './redis-connection';
+import { RedisDirectLineStore } from './redis-directline-store';
+import { RedisHandoffQueue } from './redis-handoff-queue';
+import { RedisLocks, type RedisLockOptions } from './redis-locks';
+import { RedisRecordLog } from './redis-record-log';
+import { RedisStorage } from './redis-storage';
+import { RedisTranscriptStore } from './redis-transcript-store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RedisBackendOptions {
+  /** REDIS_URL: redis:// or rediss:// (TLS). */
+  url: string;
+  log: Logger;
+  /** TRANSCRIPT_DAYS: transcripts, idle conversation state and closed handoff requests expire after this. */
+  transcriptDays: number;
+  /** Starts every key and channel (default "giftbot:"); instances that share state share it. */
+  prefix?: string;
+  locks?: RedisLockOptions;
+}
+
+export type RedisBackend = Backend & {
+  /** Deletes everything kept about one conversation (a person's request to delete their data). */
+  purgeConversation(conversationId: string): Promise<void>;
+  /**
+   * Resolves once this instance's subscriptions are in place and every message published before
+   * the call has reached its local listeners (tests wait on it instead of sleeping).
+   */
+  settle(): Promise<void>;
+};
+
+/**
+ * Everything in one Redis, so several giftbot instances behind a load balancer (no sticky
+ * sessions) share state, queue, Direct Line conversations, locks and events. Rejects with
+ * RedisUnavailableError if Redis can't be reached at start; later outages fail commands fast
+ * while the clients reconnect.
+ */
+export async function openRedisBackend(options: RedisBackendOptions): Promise<RedisBackend> {
+  const { log } = options;
+  const redis = await RedisConnection.open({ url: options.url, log, prefix: options.prefix });
+  const retentionMs = options.transcriptDays * DAY_MS;
+  const badEntry = (name: string) => (index: number, reason: string) => log.warn('redis-log-entry-unreadable', { log: name, index, reason });
+  const storage = new RedisStorage(redis, { ttlMs: retentionMs });
+  const transcripts = new RedisTranscriptStore(redis, { days: options.transcriptDays }, (conversation, reason) => log.warn('redis-transcript-entry-unreadable', { conversation, reason }));
+  const handoff = new RedisHandoffQueue(redis, { closedTtlMs: retentionMs, onBadRecord: (id, reason) => log.warn('redis-handoff-unreadable', { handoff: id, reason }) });
+  const audit = new RedisRecordLog(redis, 'audit', AuditEntrySchema, badEntry('audit'));
+  const notes = new RedisRecordLog(redis, 'notes', TeamNoteSchema, badEntry('notes'));
+  const directLine = new RedisDirectLineStore(redis, log);
+  return {
+    kind: 'redis',
+    storage,
+    transcripts,
+    handoff,
+    audit,
+    notes,
+    directLine,
+    locks: new RedisLocks(redis, log, options.locks),
+    bus: new RedisBus(redis, log),
+    async purgeConversation(conversationId: string): Promise<void> {
+      // The audit log stays, as with SQLite: it records who acted, and holds nothing the person wrote.
+      await Promise.all([
+        storage.deleteConversation(conversationId),
+        transcripts.deleteConversation(conversationId),
+        handoff.deleteConversation(conversationId),
+        notes.deleteConversation(conversationId),
+        directLine.delete(conversationId),
+      ]);
+    },
+    // Redis expires transcripts itself (a TTL of TRANSCRIPT_DAYS on every write).
+    expireTranscripts: async () => 0,
+    settle: () => redis.subscriptions.settle(),
+    close: () => redis.close(),
+  };
+}

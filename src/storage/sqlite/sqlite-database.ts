@@ -1,0 +1,265 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/** What went wrong with the database file, in terms an operator can act on. */
+export type StorageErrorCode = 'locked' | 'full' | 'readonly' | 'corrupt' | 'unknown';
+
+/**
+ * A failure of the database file itself (not a conflict between writers): thrown when opening and
+ * by every read and write, with the file named, so the log says what to fix rather than "SQLITE_BUSY".
+ */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+
+  constructor(
+    readonly code: StorageErrorCode,
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface SqliteDatabaseOptions {
+  /** How long a write waits for another connection's lock before failing with code 'locked'. */
+  busyTimeoutMs?: number;
+  /** Open an existing file without writing to it (inspection tools; a write fails with code 'readonly'). */
+  readonly?: boolean;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/** A prepared statement taking `Params`; rows come back unknown, for the store to parse with zod. */
+export type Statement<Params extends unknown[]> = Database.Statement<Params, unknown>;
+
+/**
+ * The schema, one entry a version: entry i takes the file from user_version i to i + 1. Append new
+ * versions; never edit a released one, files in the field have already run it.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  -- Counters shared by every connection to the file: state eTags, handoff ids.
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+
+  -- botbuilder Storage: the document without its eTag; the eTag is the counter value of the last write.
+  CREATE TABLE state (key TEXT PRIMARY KEY, doc TEXT NOT NULL, etag INTEGER NOT NULL);
+
+  CREATE TABLE transcript_activities (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    json TEXT NOT NULL
+  );
+  CREATE INDEX transcript_by_conversation ON transcript_activities (channel_id, conversation_id, id);
+  CREATE INDEX transcript_by_conversation_id ON transcript_activities (conversation_id);
+  CREATE INDEX transcript_by_time ON transcript_activities (at);
+
+  CREATE TABLE handoff_requests (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    conversation_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    queued_at INTEGER NOT NULL,
+    agent_id TEXT,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX handoff_by_state ON handoff_requests (state, queued_at, n);
+  CREATE INDEX handoff_by_agent ON handoff_requests (agent_id, state);
+  CREATE INDEX handoff_by_conversation ON handoff_requests (conversation_id);
+  -- One open request a conversation, whichever process files it.
+  CREATE UNIQUE INDEX handoff_one_open ON handoff_requests (conversation_id) WHERE state IN ('waiting', 'active', 'external');
+
+  CREATE TABLE record_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    log TEXT NOT NULL,
+    conversation_id TEXT,
+    at TEXT,
+    entry TEXT NOT NULL
+  );
+  CREATE INDEX record_log_by_log ON record_log (log, n);
+  CREATE INDEX record_log_by_conversation ON record_log (conversation_id, log);
+
+  CREATE TABLE directline_conversations (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_active INTEGER NOT NULL
+  );
+  CREATE INDEX directline_by_last_active ON directline_conversations (last_active);
+  CREATE TABLE directline_activities (
+    conversation_id TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+  );
+  CREATE TABLE directline_client_ids (
+    conversation_id TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, client_id)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * One connection to giftbot's SQLite file. Every statement runs through `read` or `write`, which
+ * turn SQLite's failures into StorageError; `write` holds the write lock for the whole callback,
+ * so a read-check-write inside it is atomic against other connections (other processes) too.
+ */
+export class SqliteDatabase {
+  private readonly nextCounter: Statement<[string]>;
+
+  constructor(
+    private readonly raw: Database.Database,
+    readonly file: string,
+    private readonly busyTimeoutMs: number,
+  ) {
+    this.nextCounter = this.prepare<[string]>(
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+    ).pluck();
+  }
+
+  /** Prepares a statement once, for a store to keep. */
+  prepare<Params extends unknown[]>(sql: string): Statement<Params> {
+    return this.guard(() => this.raw.prepare<Params, unknown>(sql));
+  }
+
+  /** Runs `fn` as one consistent snapshot (a deferred transaction: several SELECTs agree). */
+  read<T>(fn: () => T): T {
+    // A transaction wrapper per call costs a few closures (BEGIN/COMMIT are prepared once per connection by
+    // better-sqlite3) and keeps `T` typed without a cast.
+    return this.guard(() => this.raw.transaction(fn).deferred());
+  }
+
+  /**
+   * Runs `fn` holding the write lock (BEGIN IMMEDIATE: waiting up to the busy timeout, never failing
+   * half way through on an upgrade from reader to writer). Nested calls become savepoints, so several
+   * stores' changes can be joined into one transaction. A throw rolls everything back.
+   */
+  write<T>(fn: () => T): T {
+    return this.guard(() => this.raw.transaction(fn).immediate());
+  }
+
+  /** The next value of a named counter (atomic by itself); call it inside `write`, so it commits with what uses it. */
+  next(counter: string): number {
+    const value = this.nextCounter.get(counter);
+    if (typeof value !== 'number') throw new StorageError('corrupt', this.file, `${this.file}: counter "${counter}" is not a number`);
+    return value;
+  }
+
+  /** A row that doesn't parse: the file was changed by something other than giftbot, or damaged. */
+  damaged(what: string, cause: unknown): StorageError {
+    const reason = cause instanceof Error ? cause.message.slice(0, 200) : 'unreadable';
+    return new StorageError('corrupt', this.file, `${this.file}: ${what} is damaged and cannot be read (${reason})`, { cause });
+  }
+
+  close(): void {
+    if (this.raw.open) this.raw.close();
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw toStorageError(err, this.file, this.busyTimeoutMs);
+    }
+  }
+}
+
+/** Opens (creating the folder and the file if need be) and brings the schema up to date. */
+export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions = {}): SqliteDatabase {
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const readonly = options.readonly ?? false;
+  let raw: Database.Database | undefined;
+  try {
+    if (!readonly) mkdirSync(path.dirname(file), { recursive: true });
+    // `timeout` is SQLite's busy_timeout, set before the first statement: even switching to WAL may wait for a lock.
+    raw = new Database(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
+    configure(raw);
+    migrate(raw, file);
+    return new SqliteDatabase(raw, file, busyTimeoutMs);
+  } catch (err) {
+    raw?.close();
+    throw toStorageError(err, file, busyTimeoutMs);
+  }
+}
+
+function configure(raw: Database.Database): void {
+  // WAL: readers don't block the writer (Direct Line clients poll while turns save state).
+  // NORMAL is durable in WAL mode except for the last commits on power loss, and far cheaper than FULL.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  // Off by default in SQLite, per connection: Direct Line activities go with their conversation.
+  raw.pragma('foreign_keys = ON');
+}
+
+function migrate(raw: Database.Database, file: string): void {
+  const current = userVersion(raw);
+  if (current > SCHEMA_VERSION) {
+    throw new StorageError('unknown', file, `${file} was written by a newer giftbot (schema ${current}; this version knows up to ${SCHEMA_VERSION}). Upgrade giftbot, or point DATA_DIR elsewhere.`);
+  }
+  // Checked before taking the write lock, so a file that is up to date opens without writing.
+  if (current === SCHEMA_VERSION) return;
+  raw.transaction(() => {
+    // Again under the lock: another process may have migrated meanwhile.
+    for (let version = userVersion(raw); version < SCHEMA_VERSION; version++) {
+      raw.exec(MIGRATIONS[version]!);
+      raw.pragma(`user_version = ${version + 1}`);
+    }
+  }).immediate();
+}
+
+function userVersion(raw: Database.Database): number {
+  const version = raw.pragma('user_version', { simple: true });
+  return typeof version === 'number' ? version : 0;
+}
+
+/**
+ * SQLite's (and the file system's) error codes, as what the operator must do. Errors that are not
+ * about the file (an eTag conflict, a schema violation, a bug) pass through unchanged.
+ */
+export function toStorageError(err: unknown, file: string, busyTimeoutMs: number = DEFAULT_BUSY_TIMEOUT_MS): unknown {
+  if (err instanceof StorageError) return err;
+  const code = errorCode(err);
+  if (code === undefined) return err;
+  const kind = classify(code);
+  if (kind === undefined) return err;
+  return new StorageError(kind, file, describe(kind, file, code, busyTimeoutMs, err), { cause: err });
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (err instanceof Database.SqliteError) return err.code;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function classify(code: string): StorageErrorCode | undefined {
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
+  // CANTOPEN: the folder exists (we create it), so it is almost always a permission problem.
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'readonly';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
+  if (code.startsWith('SQLITE_')) return 'unknown';
+  // Other system errors (ENOTDIR, …) while opening: still about the file.
+  return /^E[A-Z]+$/.test(code) ? 'unknown' : undefined;
+}
+
+function describe(kind: StorageErrorCode, file: string, code: string, busyTimeoutMs: number, err: unknown): string {
+  switch (kind) {
+    case 'locked':
+      return `${file} is locked: another process (a second giftbot, or a tool with the database open) held it for more than ${busyTimeoutMs} ms (${code}).`;
+    case 'full':
+      return `The disk holding ${file} is full: giftbot cannot save. Free some space (${code}).`;
+    case 'readonly':
+      return `${file} cannot be written: check that the file and its folder are writable by this user and the disk is not read-only (${code}).`;
+    case 'corrupt':
+      return `${file} is not a giftbot database, or it is damaged. Move it aside to start afresh, or restore a backup (${code}).`;
+    case 'unknown':
+      return `${file}: storage error ${code}: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
