@@ -8,6 +8,9 @@ const TAG = /<\/?[a-zA-Z!?][^>]*>/g;
 const MD_LINK = /(!?)\[([^\]\n]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))*)[^)]*\)/g;
 // A reference definition, "[1]: javascript:…", which a later [label][1] would turn into a link.
 const MD_REFERENCE = /^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$/gm;
+// A tag opened and never closed ("<img src=x onerror=…" to the end of the line): a renderer that
+// waits for its ">" would take the rest as markup, so it goes whole.
+const UNCLOSED_TAG = /<\/?[a-zA-Z!?][^>\n]*$/gm;
 const MAX_ROUNDS = 10;
 // Control characters other than tab and newline; bidi overrides that can disguise a link.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
@@ -22,7 +25,7 @@ export function sanitizeAgentText(text: string): string {
   // Taking one tag or link out can join the pieces around it into a new one ("<<b>script>"):
   // repeat until nothing changes, and if anything tag-shaped is still there, drop the brackets.
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = clean.replace(TAG, '').replace(MD_LINK, safeLink).replace(MD_REFERENCE, (line, target: string) => (isWebUrl(target) ? line : ''));
+    const next = clean.replace(TAG, '').replace(UNCLOSED_TAG, '').replace(MD_LINK, safeLink).replace(MD_REFERENCE, (line, target: string) => (isWebUrl(target) ? line : ''));
     if (next === clean) break;
     clean = next;
   }

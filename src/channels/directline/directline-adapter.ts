@@ -6,6 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { redactActivity } from '../../safety/redact-activity';
 import { LocalLocks, type ConversationLocks } from '../../storage/conversation-locks';
 import { isEtagConflict } from '../../storage/etag-conflict';
 import type { DirectLineStore } from './conversation-store';
@@ -48,9 +49,11 @@ export class DirectLineAdapter extends BotAdapter {
    */
   receive(conversationId: string, activity: Partial<Activity>, stored: (echo: Activity) => Promise<void>): Promise<void> {
     return this.locks.run(conversationId, async () => {
-      const echo = await this.store.append(conversationId, activity);
+      // Clients read back the stored echo: a code in it is hidden there too. The turn gets what was
+      // sent (its redaction middleware hides the code again and tells the person it did).
+      const echo = await this.store.append(conversationId, redactActivity(activity).activity);
       await stored(echo);
-      await this.run(echo, this.logic);
+      await this.run({ ...activity, id: echo.id, timestamp: echo.timestamp } as Activity, this.logic);
     });
   }
 

@@ -1,4 +1,5 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import { slackRequestGuard } from './slack-guard';
 import { ActivityTypes, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import { Router } from 'express';
 import type { Giftbot } from '../../app/create-giftbot';
@@ -60,7 +61,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const router = Router();
   // The signature covers the raw bytes; once a body parser mounted earlier has read them they are
   // gone, and every Slack request would fail. Say so plainly instead of Bolt's "stream is not readable".
-  router.post(SLACK_EVENTS_PATH, (req, res, next) => {
+  router.post(SLACK_EVENTS_PATH, slackRequestGuard(), (req, res, next) => {
     if (req.readableEnded && !('rawBody' in req)) {
       log.error('slack-body-already-read', { hint: 'mount the Slack router before express.json()' });
       res.status(500).end();

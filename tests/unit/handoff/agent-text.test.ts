@@ -26,6 +26,11 @@ describe('sanitizeAgentText: markup', () => {
     expect(sanitizeAgentText('3 > 2')).toBe('3 > 2');
   });
 
+  test('when a tag is opened and never closed, then the rest of its line goes with it and the next line stays', () => {
+    expect(sanitizeAgentText('refund approved <img src=x onerror=alert(1)')).toBe('refund approved');
+    expect(sanitizeAgentText('see <a href="javascript:alert(1)"\nthanks')).toBe('see \nthanks');
+  });
+
   test('when control characters split a tag name, then they are removed first and the tag still goes', () => {
     expect(sanitizeAgentText('<scr\u0000ipt>x</scr\u0007ipt>')).toBe('x');
   });
