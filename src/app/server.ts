@@ -22,6 +22,7 @@ import { openBackend } from '../storage/open-backend';
 import { tokenKey } from '../channels/directline/token-key';
 import { createGiftbot, type Giftbot } from './create-giftbot';
 import { refuseDeepJson } from './json-guards';
+import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../storage/storage-unavailable';
 import { Metrics } from './metrics';
 import type { Logger } from './logger';
 
@@ -206,6 +207,8 @@ function azureAuthOptions(config: Config) {
 function turnErrorHandler(log: Logger) {
   return async (context: TurnContext, error: Error) => {
     log.error('turn-failed', { conversation: context.activity.conversation?.id, channel: context.activity.channelId, reason: error.message });
+    // With storage down the apology can't be stored either: the request itself must fail (503).
+    if (isStorageUnavailable(error)) throw error;
     await context.sendActivity('Sorry, something went wrong on my side. Please try again in a moment.');
   };
 }
@@ -238,6 +241,11 @@ function withJsonErrors(res: Response): Response {
 /** Bad JSON → 400, too big → 413, anything else → 500; always JSON, never a stack trace. */
 function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
+    if (isStorageUnavailable(err)) {
+      log.error('storage-unavailable', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) res.status(503).set('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS)).json({ error: STORAGE_UNAVAILABLE });
+      return;
+    }
     const status = clientErrorStatus(err) ?? 500;
     const messages: Record<number, [string, string]> = {
       400: ['BadRequest', 'The body is not valid JSON'],

@@ -2,6 +2,7 @@ import { startServer } from '../app/server';
 import { jsonLogger } from '../app/logger';
 import { ConfigError, loadConfig } from '../config/config';
 import { DataProblemsError } from '../validation/problem';
+import { isStorageUnavailable } from '../storage/storage-unavailable';
 import type { Io } from './io';
 
 /**
@@ -20,6 +21,12 @@ export async function serve(_args: string[], io: Io): Promise<number> {
     }
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       io.err(`Port ${loadConfig(io.env).PORT} is already in use: stop the other server or set PORT.\ngiftbot did not start.\n`);
+      return 1;
+    }
+    if (isStorageUnavailable(err)) {
+      // A locked, full or unreadable database, or no Redis: say which, and stop for good (exit 1)
+      // rather than crash and be restarted into the same wall.
+      io.err(`${err instanceof Error ? err.message : String(err)}\ngiftbot did not start.\n`);
       return 1;
     }
     throw err;

@@ -7,6 +7,7 @@ import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type Direc
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
 import { RateLimiter } from './rate-limiter';
 import type { TokenClaims, TokenService } from './token-service';
+import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../../storage/storage-unavailable';
 
 export interface DirectLineOptions {
   store: DirectLineStore;
@@ -103,6 +104,10 @@ export function directLineRouter(options: DirectLineOptions): Router {
         return;
       }
       log.error('directline-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
+      if (isStorageUnavailable(err) && !res.headersSent) {
+        res.status(503).set('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS)).json({ error: STORAGE_UNAVAILABLE });
+        return;
+      }
       if (!res.headersSent) res.status(502).json({ error: { code: 'BotError', message: 'The bot could not process the activity' } });
     }
   };
