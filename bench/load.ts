@@ -92,8 +92,10 @@ async function visitor(ports: number[], i: number, until: number, stats: Stats):
       if (posted.status >= 500) stats.status5xx++;
       if (posted.status !== 200) throw new Error(`post ${posted.status}`);
       const id = (posted.json as { id: string }).id;
+      // Lost is either half: the visitor's own message missing from the conversation, or the bot's reply.
       let replied = false;
-      for (const deadline = Date.now() + REPLY_TIMEOUT_MS; !replied && Date.now() < deadline; ) {
+      let stored = false;
+      for (const deadline = Date.now() + REPLY_TIMEOUT_MS; !(replied && stored) && Date.now() < deadline; ) {
         const read = await call(`${base(i + turn + 1)}/conversations/${conversationId}/activities?watermark=${watermark}`, 'GET', auth);
         if (read.status >= 500) stats.status5xx++;
         const set = read.json as { activities: Array<{ id: string; replyToId?: string; from: { id: string } }>; watermark: string };
@@ -101,11 +103,12 @@ async function visitor(ports: number[], i: number, until: number, stats: Stats):
         for (const activity of set.activities) {
           if (seen.has(activity.id)) stats.duplicated++;
           seen.add(activity.id);
+          if (activity.id === id) stored = true;
           if (activity.replyToId === id && activity.from.id === 'giftbot') replied = true;
         }
-        if (!replied) await sleep(50);
+        if (!(replied && stored)) await sleep(50);
       }
-      if (!replied) {
+      if (!(replied && stored)) {
         stats.lost++;
         throw new Error('no reply');
       }
