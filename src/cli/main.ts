@@ -7,6 +7,8 @@ import { chat } from './chat';
 import { serve } from './serve';
 import { manifestPackage } from './manifest-package';
 import { dialogsCheck } from './dialogs-check';
+import { reportUnanswered } from './report-unanswered';
+import { dataPurge } from './data-purge';
 import { UsageError, type Io, processIo } from './io';
 
 const USAGE = `giftbot — gift-card support bot
@@ -25,6 +27,11 @@ Usage:
   giftbot manifest package [--out FILE] [--manifest DIR]
                                           the Teams app zip, ids and domain from the environment
   giftbot schemas write                   regenerate the JSON Schemas in schemas/
+  giftbot report unanswered [--json] [--since DAYS] [--limit N]
+                                          questions the bot could not answer, most frequent first
+  giftbot data purge --conversation ID --yes
+                                          delete one conversation for good (a person's request);
+                                          the audit log stays
 
 Options:
   --knowledge DIR   knowledge folder (default: ./knowledge, or $KNOWLEDGE_DIR)
@@ -44,6 +51,8 @@ const COMMANDS: Record<string, Command> = {
   'kb search': kbSearch,
   'schemas write': schemasWrite,
   'manifest package': manifestPackage,
+  'report unanswered': reportUnanswered,
+  'data purge': dataPurge,
 };
 
 /** Runs one command; returns the exit code. Usage mistakes print help and exit 2. */

@@ -8,6 +8,20 @@ import { LocalLocks, type ConversationLocks } from './conversation-locks';
 import { LocalBus, type EventBus } from './event-bus';
 import { MemoryLog, type RecordLog } from './jsonl-log';
 
+/** How many of each kind a purge deleted (SQLite counts them; Redis and memory don't, and say null). */
+export interface PurgeCounts {
+  /** Conversation state entries (ConversationState keys, every channel). */
+  state: number;
+  /** Transcript activities. */
+  transcript: number;
+  /** Embedded Direct Line conversations (0 or 1; their activities go with them). */
+  directLine: number;
+  /** Handoff requests, open or closed. */
+  handoff: number;
+  /** Team notes (surveys, messages left, unanswered questions). */
+  notes: number;
+}
+
 /**
  * Everything giftbot keeps, behind one set of interfaces: conversation state (botbuilder Storage,
  * eTags honoured), transcripts, the handoff queue, the audit log and the team's notes, the embedded
@@ -24,8 +38,8 @@ export interface Backend {
   directLine: DirectLineStore;
   locks: ConversationLocks;
   bus: EventBus;
-  /** Deletes everything personal about a conversation (a person's request); the audit log stays. */
-  purgeConversation(conversationId: string): Promise<void>;
+  /** Deletes everything personal about a conversation (a person's request); the audit log stays. What went, where counted. */
+  purgeConversation(conversationId: string): Promise<PurgeCounts | null>;
   /** Deletes transcripts older than `before` (TRANSCRIPT_DAYS); how many activities went. */
   expireTranscripts(before: Date): Promise<number>;
   close(): Promise<void>;
@@ -49,6 +63,7 @@ export function memoryBackend(): Backend {
       // State and queue entries are left to their bounds: memory keeps nothing past the process anyway.
       await Promise.all(['directline', 'msteams', 'slack', 'webchat'].map((channel) => transcripts.deleteTranscript(channel, conversationId)));
       await directLine.delete(conversationId);
+      return null;
     },
     expireTranscripts: async () => 0,
     close: async () => undefined,

@@ -26,7 +26,7 @@ export interface RedisBackendOptions {
 
 export type RedisBackend = Backend & {
   /** Deletes everything kept about one conversation (a person's request to delete their data). */
-  purgeConversation(conversationId: string): Promise<void>;
+  purgeConversation(conversationId: string): Promise<null>;
   /**
    * Resolves once this instance's subscriptions are in place and every message published before
    * the call has reached its local listeners (tests wait on it instead of sleeping).
@@ -61,7 +61,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     directLine,
     locks: new RedisLocks(redis, log, options.locks),
     bus: new RedisBus(redis, log),
-    async purgeConversation(conversationId: string): Promise<void> {
+    async purgeConversation(conversationId: string): Promise<null> {
       // The audit log stays, as with SQLite: it records who acted, and holds nothing the person wrote.
       await Promise.all([
         storage.deleteConversation(conversationId),
@@ -70,6 +70,8 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
         notes.deleteConversation(conversationId),
         directLine.delete(conversationId),
       ]);
+      // Not counted: these deletes don't report how much went (the CLI says so rather than guess).
+      return null;
     },
     // Redis expires transcripts itself (a TTL of TRANSCRIPT_DAYS on every write).
     expireTranscripts: async () => 0,

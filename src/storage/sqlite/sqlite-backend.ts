@@ -1,7 +1,7 @@
 import type { Logger } from '../../app/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-service';
 import { TeamNoteSchema } from '../../handoff/team-notes';
-import type { Backend } from '../backend';
+import type { Backend, PurgeCounts } from '../backend';
 import { LocalLocks } from '../conversation-locks';
 import { LocalBus } from '../event-bus';
 import { openSqliteDatabase } from './sqlite-database';
@@ -24,7 +24,7 @@ export interface SqliteBackendOptions {
 export type SqliteBackend = Backend & {
   kind: 'sqlite';
   /** Deletes everything personal about a conversation (a person's request to delete their data); the audit log stays. */
-  purgeConversation(id: string): Promise<void>;
+  purgeConversation(id: string): Promise<PurgeCounts>;
   /** Deletes transcript activities older than `before` (TRANSCRIPT_DAYS); how many went. */
   expireTranscripts(before: Date): Promise<number>;
 };
@@ -59,9 +59,9 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
     locks: new LocalLocks(),
     bus: new LocalBus((err) => log.error('bus.handler-failed', { error: err instanceof Error ? err.message : String(err) })),
 
-    async purgeConversation(id: string): Promise<void> {
+    async purgeConversation(id: string): Promise<PurgeCounts> {
       // One transaction: the person's data goes all at once, or (on a disk error) none of it does.
-      const removed = db.write(() => ({
+      const removed = db.write((): PurgeCounts => ({
         state: storage.removeConversation(id),
         transcript: transcripts.removeConversation(id),
         directLine: directLine.removeConversation(id),
@@ -69,6 +69,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
         notes: notes.removeConversation(id),
       }));
       log.info('storage.purged', { removed });
+      return removed;
     },
 
     expireTranscripts: (before: Date) => transcripts.expire(before),
