@@ -1,3 +1,4 @@
+import { QUESTION_TERMS } from '../text/lexicon';
 import type { Field } from './term-index';
 
 /**
@@ -8,6 +9,8 @@ import type { Field } from './term-index';
 export interface Tuning {
   /** Below this, nothing is confident enough to answer. */
   answer: number;
+  /** The bar instead when two or more of the query's words (question words aside) meet the entry: a lone shared word is often a coincidence, two rarely. */
+  answerBroad: number;
   /** Candidates above this are worth offering as "did you mean…". */
   suggest: number;
   /** Two answers closer than this are a near-tie: ask, don't pick. */
@@ -26,10 +29,15 @@ export interface Tuning {
   foreign: number;
   /** Weight of a word that is neither known, English nor a fixable typo ("bday", "robux"). */
   noise: number;
+  /** How much a query word said by another of the entry's phrasings (not the best one) counts. */
+  union: number;
+  /** Most an everyday English word ("few", "old", "anything") weighs, as a share of the rarest term's weight. */
+  everyday: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  answer: 0.47,
+  answer: 0.5,
+  answerBroad: 0.47,
   suggest: 0.3,
   tie: 0.05,
   link: 0.45,
@@ -39,6 +47,8 @@ export const DEFAULT_TUNING: Tuning = {
   evidence: 0.45,
   foreign: 0.5,
   noise: 0.1,
+  union: 1,
+  everyday: 0.6,
 };
 
 export interface QueryTerm {
@@ -54,38 +64,44 @@ export interface ScoredFields {
 }
 
 /**
- * The best field's F-measure of two coverages: how much of the query the entry explains (its
- * field, and its body at a discount), and how much of the field the query says. Both must be high:
+ * The best field's F-measure of two coverages: how much of the query the entry explains (that
+ * field, the entry's other phrasings — all ways of asking the same thing, so a long question may
+ * take its words from several — and its body at a discount), and how much of the field the query says. Both must be high:
  * a long query that merely mentions "order" doesn't match "Where do I redeem…". Thin evidence — one
  * everyday word — is scaled down however well it covers a short title. `needed` 0 skips that check.
  */
 export function scoreEntry(query: readonly QueryTerm[], total: number, item: ScoredFields, needed: number, t: Tuning): number {
+  // What any of the entry's phrasings says, and what only its body says.
+  let inAny = 0;
+  let onlyInBody = 0;
+  for (const q of query) {
+    if (q.confidence === 0) continue;
+    if (item.fields.some((f) => f.terms.has(q.term))) inAny += q.weight * q.confidence;
+    else if (item.body?.terms.has(q.term)) onlyInBody += q.weight * q.confidence;
+  }
+  const inBody = onlyInBody * t.body;
   let best = 0;
   for (const field of item.fields) {
     if (field.weight === 0) continue;
     let inField = 0;
-    let inBody = 0;
     for (const q of query) {
-      if (q.confidence === 0) continue;
-      if (field.terms.has(q.term)) inField += q.weight * q.confidence;
-      else if (item.body?.terms.has(q.term)) inBody += q.weight * q.confidence * t.body;
+      if (q.confidence > 0 && field.terms.has(q.term)) inField += q.weight * q.confidence;
     }
-    const queryCoverage = (inField + inBody) / total;
+    const queryCoverage = (inField + t.union * (inAny - inField) + inBody) / total;
     const fieldCoverage = Math.min(1, inField / field.weight) ** t.fieldCoverageExponent;
     const f = queryCoverage + fieldCoverage > 0 ? (2 * queryCoverage * fieldCoverage) / (queryCoverage + fieldCoverage) : 0;
     if (f > best) best = f;
   }
   if (needed <= 0) return best;
-  const evidence = matchedWeight(query, item);
+  const evidence = inAny + onlyInBody;
   return evidence >= needed ? best : best * (evidence / needed);
 }
 
-function matchedWeight(query: readonly QueryTerm[], item: ScoredFields): number {
-  let evidence = 0;
+/** How many of the query's terms, question words aside, the entry's phrasings or body say. */
+export function sharedTerms(query: readonly QueryTerm[], item: ScoredFields): number {
+  let n = 0;
   for (const q of query) {
-    if (q.confidence > 0 && (item.body?.terms.has(q.term) || item.fields.some((f) => f.terms.has(q.term)))) {
-      evidence += q.weight * q.confidence;
-    }
+    if (q.confidence > 0 && !QUESTION_TERMS.has(q.term) && (item.body?.terms.has(q.term) || item.fields.some((f) => f.terms.has(q.term)))) n++;
   }
-  return evidence;
+  return n;
 }

@@ -5,7 +5,7 @@ import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Brand } from './brand-schema';
 import { entriesOf, type Entry, type EntryKind } from './entries';
 import type { KnowledgeData } from './knowledge-loader';
-import { DEFAULT_TUNING, scoreEntry, type QueryTerm, type Tuning } from './entry-scorer';
+import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { TermIndex, type Field } from './term-index';
 
 const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
@@ -84,7 +84,7 @@ export class Matcher {
     const genericEntries = data.generic ? entriesOf(data.generic) : [];
     const all = [...genericEntries, ...data.brands.flatMap(entriesOf)];
     for (const entry of all) this.entries.set(entry.id, entry);
-    this.terms = new TermIndex(all, new Set(data.brands.map((b) => tokenize(b.name).words[0] ?? '')));
+    this.terms = new TermIndex(all, new Set(data.brands.map((b) => tokenize(b.name).words[0] ?? '')), this.tuning.everyday);
     this.resolver = new BrandResolver(data.brands, (w) => this.terms.isKnownWord(w) || isEnglishWord(w), (w, b) => this.terms.isOnlyUsedBy(w, b));
     this.generic = genericEntries.map((e) => this.indexEntry(e, new Set()));
   }
@@ -149,7 +149,9 @@ export class Matcher {
     const words = index ? this.contentWords(tokens.words, mentions, brand!, index) : tokens.words.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
     const query = this.queryTerms(words);
     const scored = this.score(query, index);
-    return { brand, country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...decide(scored, this.tuning) };
+    const top = scored[0];
+    const bar = top && sharedTerms(query, top.item) >= 2 ? this.tuning.answerBroad : this.tuning.answer;
+    return { brand, country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...decide(scored, bar, this.tuning) };
   }
 
   /**
@@ -212,16 +214,16 @@ export class Matcher {
     return { word: correction.word, confidence: CONFIDENCE_BY_DISTANCE[correction.distance] ?? 0, kind: 'known' };
   }
 
-  private score(query: QueryTerm[], index: BrandIndex | undefined): Array<{ entry: Entry; score: number }> {
+  private score(query: QueryTerm[], index: BrandIndex | undefined): Scored[] {
     const total = query.reduce((sum, q) => sum + q.weight, 0);
     if (total === 0) return [];
     const t = this.tuning;
     const needed = t.evidence * this.terms.maxIdf;
-    const out: Array<{ entry: Entry; score: number }> = [];
-    for (const item of index?.entries ?? []) out.push({ entry: item.entry, score: scoreEntry(query, total, item, needed, t) });
+    const out: Scored[] = [];
+    for (const item of index?.entries ?? []) out.push({ entry: item.entry, item, score: scoreEntry(query, total, item, needed, t) });
     for (const item of this.generic) {
       if (index?.covered.has(item.entry.id)) continue;
-      out.push({ entry: item.entry, score: scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) });
+      out.push({ entry: item.entry, item, score: scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) });
     }
     return out.sort((a, b) => b.score - a.score);
   }
@@ -280,12 +282,18 @@ export class Matcher {
   }
 }
 
+interface Scored {
+  entry: Entry;
+  item: IndexedEntry;
+  score: number;
+}
+
 /** Answer when the best score clears the bar and stands alone; ask when another is within a tie; else abstain. */
-function decide(scored: Array<{ entry: Entry; score: number }>, t: Tuning): Pick<SearchResult, 'decision' | 'results' | 'suggestions'> {
+function decide(scored: readonly Scored[], bar: number, t: Tuning): Pick<SearchResult, 'decision' | 'results' | 'suggestions'> {
   const hits = scored.map(({ entry, score }) => toHit(entry, score));
   const suggestions = hits.filter((h) => h.score >= t.suggest).slice(0, 3);
   const top = hits[0];
-  if (!top || top.score < t.answer) return { decision: 'abstain', results: [], suggestions };
+  if (!top || top.score < bar) return { decision: 'abstain', results: [], suggestions };
   const results = hits.filter((h) => h.score >= Math.max(t.suggest, top.score - 3 * t.tie)).slice(0, MAX_RESULTS);
   const tied = (results[1]?.score ?? 0) >= top.score - t.tie;
   return { decision: tied ? 'clarify' : 'answer', results, suggestions };

@@ -1,9 +1,11 @@
+import { englishLevel } from '../text/dictionary';
 import { LEXICON_WORDS, QUESTION_TERMS, QUESTION_WEIGHT, termsOfWords } from '../text/lexicon';
 import { tokenize } from '../text/tokenize';
 import { TypoCorrector } from '../text/typo-corrector';
 import type { Entry } from './entries';
 
 const SHARED = '\u0000shared';
+const EVERYDAY_LEVEL = 10;
 
 /** A field's terms and its total weight, precomputed for scoring. */
 export interface Field {
@@ -23,13 +25,18 @@ export class TermIndex {
   private readonly vocabulary = new Set<string>();
   private typoCorrector: TypoCorrector | undefined;
   private readonly documents: number;
+  /** A word each term was first seen as, to tell everyday words ("few", "old", "anything") when asked. */
+  private readonly firstWord = new Map<string, string>();
+  private readonly everyday = new Map<string, boolean>();
+  private readonly everydayCap: number;
 
   /** `watch`: words whose owning brand matters (first words of brand names: "nintendo", "google"). */
-  constructor(entries: readonly Entry[], watch: ReadonlySet<string> = new Set()) {
+  constructor(entries: readonly Entry[], watch: ReadonlySet<string> = new Set(), everydayShare = 1) {
     this.watched = watch;
     for (const word of LEXICON_WORDS) this.vocabulary.add(word);
     for (const entry of entries) this.addDocument(entry);
     this.documents = entries.length;
+    this.everydayCap = everydayShare * this.maxIdf;
   }
 
   /** Built on the first misspelling rather than at start-up: most queries need none. */
@@ -50,7 +57,10 @@ export class TermIndex {
         if (owner === undefined) this.wordBrand.set(word, entry.brand ?? '');
         else if (owner !== (entry.brand ?? '')) this.wordBrand.set(word, SHARED);
       }
-      for (const { term } of termsOfWords(words)) terms.add(term);
+      for (const { term, index, phrase } of termsOfWords(words)) {
+        terms.add(term);
+        if (!phrase && !this.firstWord.has(term)) this.firstWord.set(term, words[index]!);
+      }
     }
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }
@@ -66,8 +76,23 @@ export class TermIndex {
   }
 
   idf(term: string): number {
-    const idf = this.idfOfCount(this.documentFrequency.get(term) ?? 0);
+    let idf = this.idfOfCount(this.documentFrequency.get(term) ?? 0);
+    if (idf > this.everydayCap && this.isEveryday(term)) idf = this.everydayCap;
     return QUESTION_TERMS.has(term) ? idf * QUESTION_WEIGHT : idf;
+  }
+
+  /**
+   * A term rare in the knowledge base but said with one of the most common English words is chatty
+   * filler more often than the point of a question: it weighs no more than the everyday cap.
+   */
+  private isEveryday(term: string): boolean {
+    let known = this.everyday.get(term);
+    if (known === undefined) {
+      const word = this.firstWord.get(term);
+      known = word !== undefined && englishLevel(word) === EVERYDAY_LEVEL;
+      this.everyday.set(term, known);
+    }
+    return known;
   }
 
   isKnownWord(word: string): boolean {

@@ -31,3 +31,8 @@ export function isEnglishWord(word: string): boolean {
   if (level === undefined) return false;
   return word.length > 3 || level <= SHORT_WORD_LEVEL;
 }
+
+/** The word's SCOWL frequency level: 10 for the most everyday words, 20 and 35 for rarer ones; undefined if absent. */
+export function englishLevel(word: string): number | undefined {
+  return dictionary().get(word);
+}

@@ -43,6 +43,8 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['use', 'spend spending spent'],
   // "wrong country" and "a card from another country" are the same complaint.
   ['other', 'else another different elsewhere other others wrong'],
+  // "Where can I use it?" is "Can it be used anywhere?"
+  ['where', 'anywhere'],
   ['store', 'store stores shop shops retailer retailers merchant merchants'],
   ['redeem', 'redemption redeeming apply applied applies applying claim claimed'],
   ['code', 'pin pins voucher vouchers'],
@@ -58,7 +60,8 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['buy', 'buy bought purchase purchased purchasing'],
   ['decline', 'declined rejected refused denied decline declines'],
   ['receive', 'received receive arrived arrive'],
-  ['gift card', 'giftcard giftcards'],
+  // Here every card is a gift card: "gift" says nothing "card" doesn't.
+  ['card', 'giftcard giftcards'],
 ];
 
 const CANONICAL = new Map<string, string[]>();
@@ -80,6 +83,9 @@ const PHRASES = new Map<string, string[]>([
   ['cash back', ['cash']], ['money back', ['refund']], ['add money', ['reload']], ['put money', ['reload']],
   ['bank card', ['credit', 'card']], ['debit card', ['credit', 'card']], ['bank account', ['bank', 'account']],
   ['in person', ['store']], ['log in', ['sign']], ['sign in', ['sign']], ['apply for', ['application']], ['applied for', ['application']],
+  // "us" is a stopword ("give us"), but "the us", "the states" and "a us card" are a country.
+  ['gift card', ['card']], ['gift cards', ['card']], ['the us', ['region']], ['the states', ['region']], ['us card', ['region', 'card']], ['us gift', ['region', 'gift']],
+  ['us account', ['region', 'account']], ['us store', ['region', 'store']],
   ['used up', ['balance']], ['already used', ['already', 'redeem']], ['been used', ['redeem']], ['was used', ['redeem']], ['go through', ['accept']], ['went through', ['accept']], ['going through', ['accept']],
 ]);
 

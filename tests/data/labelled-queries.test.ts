@@ -5,11 +5,11 @@ import { Matcher } from '../../src/knowledge/matcher';
 import { KNOWLEDGE_DIR, ROOT } from '../helpers/paths';
 
 /**
- * The labelled set was written blind to the matcher, as people type. These floors are what the
- * matcher measures today (README "Matching" has the figures and the issue's 90% target, which top-1
- * does not reach yet); they guard against regressions and must only ever go up.
+ * The labelled set was written blind to the matcher, as people type. These floors are the issue's
+ * acceptance (top-1 ≥ 90 %, abstention ≥ 90 %; README "Matching" has today's figures); they guard
+ * against regressions and must only ever go up.
  */
-const FLOORS = { top1: 0.84, abstention: 0.9 };
+const FLOORS = { top1: 0.9, abstention: 0.9 };
 
 const queries = readLabelledSet(path.join(ROOT, 'tests', 'data', 'labelled-queries.json'));
 const result = evaluate(new Matcher(loadKnowledgeDir(KNOWLEDGE_DIR)), queries);

@@ -62,6 +62,20 @@ describe('answers', () => {
     expect(top('ths cod isnt vaild', 'amazon')).toBe('amazon/this-code-is-not-valid');
   });
 
+  test('when a long question is padded with everyday words, then the point of it still answers', () => {
+    const result = matcher.search('honestly i have tried everything and the site still says this code is not valid every single time', { brand: 'amazon' });
+    expect(result.decision).toBe('answer');
+    expect(result.results[0]?.id).toBe('amazon/this-code-is-not-valid');
+  });
+
+  test('when "the states" is said, then it reads as a country', () => {
+    expect(matcher.search('bought this card in the states and my account is in the uk', { brand: 'nintendo-eshop' }).results[0]).toMatchObject({ id: 'nintendo-eshop/wrong-region', score: 1 });
+  });
+
+  test('when "where can I use it" is asked, then it is "can it be used anywhere"', () => {
+    expect(top('where can i use a visa gift card')).toBe('visa-prepaid/can-a-visa-prepaid-gift-card-be-used-anywhere');
+  });
+
   test('when the brand lacks an entry the generic guidance has, then the generic entry answers', () => {
     expect(top('how do I check my balance', 'amazon')).toBe('generic/how-do-i-check-my-gift-card-balance');
   });
@@ -97,7 +111,7 @@ describe('abstention', () => {
   });
 
   test('when results are returned, then they are ordered best first', () => {
-    const scores = matcher.search('where can i use a visa gift card').results.map((h) => h.score);
+    const scores = matcher.search('visa gift card other stores').results.map((h) => h.score);
     expect(scores.length).toBeGreaterThan(1);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
