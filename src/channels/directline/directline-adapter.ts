@@ -40,44 +40,52 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** Queues a turn for an activity already appended to the conversation; resolves when it ran. */
   turn(conversationId: string, activity: Activity): Promise<void> {
-    return this.locks.run(conversationId, () => this.run(activity, this.logic));
+    return this.locks.run(conversationId, () => this.atomically(conversationId, () => this.run(activity, this.logic)));
   }
 
   /**
    * A client's post: appended and answered under the conversation's lock, so the order in which
-   * posts are stored is the order in which they are answered, on any instance.
+   * posts are stored is the order in which they are answered, on any instance. The post, the bot's
+   * state and its replies are kept together or (storage failing part way) not at all.
    */
   receive(conversationId: string, activity: Partial<Activity>, stored: (echo: Activity) => Promise<void>): Promise<void> {
-    return this.locks.run(conversationId, async () => {
-      // Clients read back the stored echo: a code in it is hidden there too. The turn gets what was
-      // sent (its redaction middleware hides the code again and tells the person it did).
-      const echo = await this.store.append(conversationId, redactActivity(activity).activity);
-      await stored(echo);
-      await this.run({ ...activity, id: echo.id, timestamp: echo.timestamp } as Activity, this.logic);
-    });
+    return this.locks.run(conversationId, () =>
+      this.atomically(conversationId, async () => {
+        // Clients read back the stored echo: a code in it is hidden there too. The turn gets what was
+        // sent (its redaction middleware hides the code again and tells the person it did).
+        const echo = await this.store.append(conversationId, redactActivity(activity).activity);
+        await stored(echo);
+        await this.run({ ...activity, id: echo.id, timestamp: echo.timestamp } as Activity, this.logic);
+      }),
+    );
   }
 
-  private async run(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /** A turn, counted in flight until what it keeps is committed (so SIGTERM waits for the commit too). */
+  private async atomically(conversationId: string, fn: () => Promise<void>): Promise<void> {
     this.inFlight++;
     try {
-      for (let attempt = 1; ; attempt++) {
-        const context = new TurnContext(this, { ...activity });
-        const outbox: Partial<Activity>[] = [];
-        context.turnState.set(OUTBOX, outbox);
-        try {
-          await this.middleware.run(context, () => logic(context));
-        } catch (err) {
-          if (isEtagConflict(err) && attempt < MAX_ATTEMPTS) continue;
-          outbox.length = 0;
-          if (!this.onTurnError) throw err;
-          await this.onTurnError(context, err as Error);
-        }
-        await this.deliver(context, outbox);
-        return;
-      }
+      await (this.store.atomically ? this.store.atomically(conversationId, fn) : fn());
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private async run(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const context = new TurnContext(this, { ...activity });
+      const outbox: Partial<Activity>[] = [];
+      context.turnState.set(OUTBOX, outbox);
+      try {
+        await this.middleware.run(context, () => logic(context));
+      } catch (err) {
+        if (isEtagConflict(err) && attempt < MAX_ATTEMPTS) continue;
+        outbox.length = 0;
+        if (!this.onTurnError) throw err;
+        await this.onTurnError(context, err as Error);
+      }
+      await this.deliver(context, outbox);
+      return;
     }
   }
 
@@ -149,6 +157,6 @@ export class DirectLineAdapter extends BotAdapter {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true) as Activity;
     const id = activity.conversation?.id;
     if (!id || !(await this.store.get(id))) throw new Error(`no Direct Line conversation ${id ?? ''}`);
-    await this.locks.run(id, () => this.run(activity, logic));
+    await this.locks.run(id, () => this.atomically(id, () => this.run(activity, logic)));
   }
 }

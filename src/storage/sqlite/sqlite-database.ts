@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,6 +31,19 @@ export interface SqliteDatabaseOptions {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/** What a held write leaves to do once it has committed (tell listeners), if anything. */
+export type AfterCommit = (() => void) | void;
+
+/** The writes of one conversation's turn, held by `atomically` until the turn is over. */
+export interface HeldChange {
+  readonly conversationId: string;
+}
+
+interface Held extends HeldChange {
+  writes: Array<() => AfterCommit>;
+  open: boolean;
+}
 
 /** A prepared statement taking `Params`; rows come back unknown, for the store to parse with zod. */
 export type Statement<Params extends unknown[]> = Database.Statement<Params, unknown>;
@@ -113,6 +127,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  */
 export class SqliteDatabase {
   private readonly nextCounter: Statement<[string]>;
+  private readonly changes = new AsyncLocalStorage<Held>();
 
   constructor(
     private readonly raw: Database.Database,
@@ -143,6 +158,49 @@ export class SqliteDatabase {
    */
   write<T>(fn: () => T): T {
     return this.guard(() => this.raw.transaction(fn).immediate());
+  }
+
+  /**
+   * Runs `fn` — a turn of one conversation, awaits and all — holding back the writes stores make for
+   * that conversation through `writeFor`, then commits them in one transaction. A turn writes several
+   * times (the message, the bot's state, transcript lines, the replies); a disk that fills or a lock
+   * that won't clear part way through must not leave a message kept without its answer, or the bot a
+   * step ahead of what the customer was told. If `fn` throws, nothing it held is written. Writes for
+   * other conversations (a turn may reach another customer) go straight through, as do any made after
+   * the turn is over.
+   */
+  async atomically<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    const held: Held = { conversationId, writes: [], open: true };
+    try {
+      const result = await this.changes.run(held, fn);
+      held.open = false;
+      // A turn that kept nothing needn't wait for the write lock.
+      const after = held.writes.length === 0 ? [] : this.write(() => held.writes.map((write) => write()));
+      for (const notify of after) notify?.();
+      return result;
+    } finally {
+      held.open = false;
+    }
+  }
+
+  /** The change `atomically` is holding here, if any: a store keys its own bookkeeping for the turn by it. */
+  holding(): HeldChange | undefined {
+    const held = this.changes.getStore();
+    return held?.open ? held : undefined;
+  }
+
+  /**
+   * A write for one conversation: held to commit with the rest of its turn inside `atomically`,
+   * otherwise made now (in its own transaction). Its result — what to do after the commit — runs then.
+   */
+  writeFor(conversationId: string, write: () => AfterCommit): void {
+    const held = this.changes.getStore();
+    if (held?.open && held.conversationId === conversationId) {
+      held.writes.push(write);
+      return;
+    }
+    const notify = this.write(write);
+    notify?.();
   }
 
   /** The next value of a named counter (atomic by itself); call it inside `write`, so it commits with what uses it. */

@@ -9,7 +9,7 @@ import {
   type DirectLineConversation,
   type DirectLineStore,
 } from '../../channels/directline/conversation-store';
-import type { SqliteDatabase, Statement } from './sqlite-database';
+import type { HeldChange, SqliteDatabase, Statement } from './sqlite-database';
 
 const ConversationRowSchema = z.object({ id: z.string(), user_id: z.string(), created_at: z.number() });
 const ActivityRowSchema = z.object({ json: z.string() });
@@ -25,6 +25,8 @@ const ClientIdSchema = z.string();
  */
 export class SqliteDirectLineStore implements DirectLineStore {
   private readonly listeners = new Set<ActivityListener>();
+  /** Appends a held turn has made so far, uncommitted: the next one's sequence comes after them. */
+  private readonly heldAppends = new WeakMap<HeldChange, number>();
   private readonly insertConversation: Statement<[string, string, number, number]>;
   private readonly selectConversation: Statement<[string]>;
   private readonly removeConversationRow: Statement<[string]>;
@@ -79,19 +81,48 @@ export class SqliteDirectLineStore implements DirectLineStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>): Promise<Activity> {
-    const { stored, json, sequence } = this.db.write(() => {
+    const held = this.db.holding();
+    if (held?.conversationId === conversationId) {
+      // Part of a turn held by `atomically`: the sequence is taken now (a conversation's turns run one
+      // at a time), the row written when the turn commits.
+      const earlier = this.heldAppends.get(held) ?? 0;
+      const next = this.db.read(() => {
+        this.requireConversation(conversationId);
+        return this.sequence(conversationId);
+      }) + earlier;
+      this.heldAppends.set(held, earlier + 1);
+      const stored = { ...activity, id: activityId(conversationId, next) } as Activity;
+      const json = JSON.stringify(stored);
+      this.db.writeFor(conversationId, () => {
+        this.requireConversation(conversationId);
+        return this.insert(conversationId, next, json);
+      });
+      return stored;
+    }
+    const { stored, notify } = this.db.write(() => {
       this.requireConversation(conversationId);
       const next = this.sequence(conversationId);
       const withId = { ...activity, id: activityId(conversationId, next) } as Activity;
-      const serialized = JSON.stringify(withId);
-      this.insertActivity.run(conversationId, next, serialized);
-      this.trim.run(conversationId, next + 1 - KEPT_ACTIVITIES);
-      this.touch.run(this.now(), conversationId);
-      return { stored: withId, json: serialized, sequence: next };
+      return { stored: withId, notify: this.insert(conversationId, next, JSON.stringify(withId)) };
     });
-    // After the commit: a listener never hears of an activity that was rolled back.
-    for (const listener of this.listeners) listener(conversationId, [json], sequence + 1);
+    notify();
     return stored;
+  }
+
+  /** Atomic with everything else the turn keeps in this database (its state, its transcript). */
+  atomically<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    return this.db.atomically(conversationId, fn);
+  }
+
+  /** Inside a write: the activity, trimming and the conversation's last activity; listeners hear of it after the commit. */
+  private insert(conversationId: string, sequence: number, json: string): () => void {
+    this.insertActivity.run(conversationId, sequence, json);
+    this.trim.run(conversationId, sequence + 1 - KEPT_ACTIVITIES);
+    this.touch.run(this.now(), conversationId);
+    // A listener never hears of an activity that was rolled back.
+    return () => {
+      for (const listener of this.listeners) listener(conversationId, [json], sequence + 1);
+    };
   }
 
   async since(conversationId: string, watermark: number): Promise<{ activities: string[]; watermark: number }> {
@@ -115,7 +146,8 @@ export class SqliteDirectLineStore implements DirectLineStore {
   }
 
   async settleClientId(conversationId: string, clientId: string, activityId: string): Promise<void> {
-    this.db.write(() => this.upsertClientId.run(conversationId, clientId, activityId, conversationId));
+    // With the turn that answers it, when held: a retry finds the id only if the answer was kept too.
+    this.db.writeFor(conversationId, () => void this.upsertClientId.run(conversationId, clientId, activityId, conversationId));
   }
 
   async releaseClientId(conversationId: string, clientId: string): Promise<void> {

@@ -43,11 +43,24 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  /** All or nothing: one conflicting item rolls back the whole batch (MemoryStorage saves the others). */
+  /**
+   * All or nothing: one conflicting item rolls back the whole batch (MemoryStorage saves the others).
+   * Inside a turn held by `atomically`, the conversation's state commits with the turn's messages.
+   */
   async write(changes: StoreItems): Promise<void> {
-    this.db.write(() => {
-      for (const [key, item] of Object.entries(changes)) this.writeOne(key, item);
+    // Serialized now: botbuilder may change the objects it passed once this resolves.
+    const items = Object.entries(changes).map(([key, value]) => {
+      const { eTag, ...doc } = StoreItemSchema.parse(value);
+      return { key, eTag, json: JSON.stringify(doc) };
     });
+    const held = this.db.holding()?.conversationId;
+    if (held === undefined || !items.every(({ key }) => isConversationKey(key, held))) {
+      this.db.write(() => items.forEach((item) => this.writeOne(item)));
+      return;
+    }
+    // A stale read fails the turn now, before it answers, so the adapter can run it again; the commit checks again.
+    this.db.read(() => items.forEach(({ key, eTag }) => this.checkEtag(key, eTag)));
+    this.db.writeFor(held, () => items.forEach((item) => this.writeOne(item)));
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -69,11 +82,9 @@ export class SqliteStorage implements Storage {
     return keys.length;
   }
 
-  private writeOne(key: string, value: unknown): void {
-    const { eTag, ...doc } = StoreItemSchema.parse(value);
-    const json = JSON.stringify(doc);
+  private writeOne({ key, eTag, json }: { key: string; eTag: string | undefined; json: string }): void {
     const etag = this.db.next('etag');
-    if (eTag === undefined || eTag === '' || eTag === '*') {
+    if (!hasEtag(eTag)) {
       this.upsert.run(key, json, etag);
       return;
     }
@@ -81,6 +92,16 @@ export class SqliteStorage implements Storage {
     if (this.exists.get(key) !== undefined) throw new EtagConflictError(key);
     // Nothing stored under the key (never written, or deleted since): MemoryStorage saves it too.
     this.upsert.run(key, json, etag);
+  }
+
+  /** What writeOne would refuse, found without writing. */
+  private checkEtag(key: string, eTag: string | undefined): void {
+    if (!hasEtag(eTag)) return;
+    const row = this.select.get(key);
+    if (row === undefined) return;
+    const parsed = StateRowSchema.safeParse(row);
+    if (!parsed.success) throw this.db.damaged(`state "${key}"`, parsed.error);
+    if (parsed.data.etag !== parseEtag(eTag)) throw new EtagConflictError(key);
   }
 
   private item(key: string, row: unknown): Record<string, unknown> {
@@ -91,6 +112,11 @@ export class SqliteStorage implements Storage {
       throw this.db.damaged(`state "${key}"`, err);
     }
   }
+}
+
+/** No eTag, or "*": the write overwrites whatever is stored. */
+function hasEtag(eTag: string | undefined): eTag is string {
+  return eTag !== undefined && eTag !== '' && eTag !== '*';
 }
 
 /** Our eTags are whole numbers; anything else can't match a stored one. */

@@ -39,7 +39,9 @@ export class SqliteTranscriptStore implements TranscriptStore {
     const conversationId = activity.conversation?.id;
     if (!channelId || !conversationId) throw new Error('A transcript activity needs a channelId and a conversation id.');
     const json = JSON.stringify(activity);
-    this.db.write(() => this.insert.run(channelId, conversationId, this.timeOf(activity), json));
+    const at = this.timeOf(activity);
+    // Inside a turn held by `atomically`, the line commits with the turn: never an answer with its line missing.
+    this.db.writeFor(conversationId, () => void this.insert.run(channelId, conversationId, at, json));
   }
 
   async getTranscriptActivities(channelId: string, conversationId: string, _continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
