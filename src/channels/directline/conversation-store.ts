@@ -36,7 +36,8 @@ export interface DirectLineStore {
   /**
    * Runs `fn`, a turn of the conversation, so that what it keeps — its activities, and the bot's
    * state and transcript where they share this store's database — is kept together or not at all.
-   * Stores that can't (memory, Redis) leave it out, and each write stands alone.
+   * SQLite commits it as one transaction, Redis as one script; the memory store leaves it out, and
+   * each write stands alone.
    */
   atomically?<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
 }

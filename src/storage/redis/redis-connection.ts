@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../app/logger';
@@ -222,6 +223,27 @@ export class Subscriptions {
   }
 }
 
+/**
+ * What one Direct Line turn keeps, held back while it runs and then written in one script
+ * (RedisDirectLineStore.atomically): its messages, the client ids they settle, the bot's state and
+ * the transcript lines.
+ */
+export interface HeldTurn {
+  readonly conversationId: string;
+  /** Closed once the turn is over: anything it started that writes later writes straight through. */
+  open: boolean;
+  /** The conversation's next sequence when the turn first appended; its activities take the ones after. */
+  base?: number;
+  /** Serialized, ids included. */
+  activities: string[];
+  clientIds: Array<[clientId: string, activityId: string]>;
+  /** Conversation state by Redis key: the document and the eTag the turn read it with. */
+  state: Map<string, { doc: string; eTag: string }>;
+  stateTtlMs: number;
+  /** The turn's transcript lines, with what RedisTranscriptStore keeps them under (one channel: the turn's). */
+  transcript: { channelId: string; keys: string[]; lines: string[]; kept: number; ttlMs: number } | undefined;
+}
+
 export interface RedisConnectionOptions {
   url: string;
   log: Logger;
@@ -236,6 +258,7 @@ export interface RedisConnectionOptions {
  */
 export class RedisConnection {
   readonly subscriptions: Subscriptions;
+  private readonly turns = new AsyncLocalStorage<HeldTurn>();
 
   private constructor(
     readonly commands: Redis,
@@ -259,6 +282,17 @@ export class RedisConnection {
       throw new RedisUnavailableError('connect', err);
     }
     return new RedisConnection(commands, subscriber, prefix, options.log);
+  }
+
+  /** Runs `fn` with the writes stores make for `turn.conversationId` held in `turn` (see HeldTurn). */
+  hold<T>(turn: HeldTurn, fn: () => Promise<T>): Promise<T> {
+    return this.turns.run(turn, fn);
+  }
+
+  /** The turn being held here, if any: only writes for its conversation are held, any others go straight through. */
+  holding(): HeldTurn | undefined {
+    const turn = this.turns.getStore();
+    return turn?.open ? turn : undefined;
   }
 
   /** A key (or channel) name: the prefix, then the parts joined by ':'. */

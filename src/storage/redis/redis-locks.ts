@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../../app/logger';
 import { LocalLocks, type ConversationLocks } from '../conversation-locks';
-import { LuaScript, type RedisConnection } from './redis-connection';
+import { isRedisUnavailable, LuaScript, type RedisConnection } from './redis-connection';
 
 /** Deletes the lock only if it is still ours (it may have expired and been taken). KEYS[1] the lock; ARGV: our token. */
 const RELEASE_LOCK = new LuaScript(
@@ -63,6 +63,9 @@ export class RedisLocks implements ConversationLocks {
   private readonly local = new LocalLocks();
   private readonly ttlMs: number;
   private readonly waitMs: number;
+  /** Locks that may still be held in Redis though their task is over: released once Redis is back. */
+  private readonly leftover = new Set<HeldLock>();
+  private releaseArmed = false;
 
   constructor(
     private readonly redis: RedisConnection,
@@ -104,8 +107,15 @@ export class RedisLocks implements ConversationLocks {
   }
 
   private async tryAcquire(lock: HeldLock): Promise<boolean> {
-    const reply = await this.redis.run('lock-acquire', (redis) => redis.set(this.lockKey(lock.key), lock.token, 'PX', this.ttlMs, 'NX'));
-    return reply === 'OK';
+    try {
+      const reply = await this.redis.run('lock-acquire', (redis) => redis.set(this.lockKey(lock.key), lock.token, 'PX', this.ttlMs, 'NX'));
+      return reply === 'OK';
+    } catch (err) {
+      // Redis may have taken the lock and lost only its reply: release it when Redis is back (the
+      // release checks the token, so a lock never taken is left alone).
+      if (isRedisUnavailable(err)) this.releaseWhenBack(lock);
+      throw err;
+    }
   }
 
   /** Renews the lock every third of its TTL while the task runs, so a long turn keeps it. */
@@ -125,13 +135,36 @@ export class RedisLocks implements ConversationLocks {
     }
   }
 
-  /** A failed release is logged, not thrown: the task's outcome stands, and the lock expires by itself. */
+  /**
+   * A failed release is logged, not thrown: the task's outcome stands. If Redis was unreachable the
+   * lock is released again as soon as it is back; otherwise it expires by itself.
+   */
   private async release(lock: HeldLock): Promise<void> {
     try {
       await this.redis.script(RELEASE_LOCK, [this.lockKey(lock.key)], [lock.token]);
+      this.leftover.delete(lock);
     } catch (err) {
+      if (isRedisUnavailable(err)) this.releaseWhenBack(lock);
       this.log.warn('lock-release-failed', { key: lock.key, reason: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /**
+   * Without this, a conversation whose turn a Redis outage cut short stays locked for the rest of the
+   * TTL once Redis is back (with AOF the lock survives a restart), and its posts just wait.
+   */
+  private releaseWhenBack(lock: HeldLock): void {
+    this.leftover.add(lock);
+    if (this.releaseArmed) return;
+    this.releaseArmed = true;
+    this.redis.commands.once('ready', () => {
+      this.releaseArmed = false;
+      void this.releaseLeftovers();
+    });
+  }
+
+  private async releaseLeftovers(): Promise<void> {
+    for (const lock of [...this.leftover]) await this.release(lock);
   }
 
   private lockKey(key: string): string {

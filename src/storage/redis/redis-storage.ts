@@ -31,6 +31,9 @@ return 0
 `,
 );
 
+/** The counter eTags come from (RedisDirectLineStore's turn commit takes them from it too). */
+export const ETAG_COUNTER = 'storage-etag';
+
 const StoredItemSchema = z.tuple([z.string().nullable(), z.string().nullable()]);
 const DocSchema = z.record(z.string(), z.unknown());
 
@@ -57,11 +60,27 @@ export class RedisStorage implements Storage {
     return items;
   }
 
+  /**
+   * All or nothing: one conflicting item and none is written. Inside a Direct Line turn held by
+   * RedisDirectLineStore.atomically, the conversation's state is kept with the turn's messages.
+   */
   async write(changes: StoreItems): Promise<void> {
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
-    const redisKeys = [...keys.map((key) => this.itemKey(key)), this.redis.key('storage-etag')];
-    const args = [...keys.flatMap((key) => docAndEtag(changes[key])), this.options.ttlMs];
+    // Serialized now: botbuilder may change the objects it passed once this resolves.
+    const items = keys.map((key) => docAndEtag(changes[key]));
+    const turn = this.redis.holding();
+    if (turn && keys.every((key) => isConversationKey(key, turn.conversationId))) {
+      // A stale read fails the turn now, before it answers, so the adapter can run it again; the commit checks again.
+      const current = await this.redis.run('storage-etags', (redis) => Promise.all(keys.map((key) => redis.hget(this.itemKey(key), 'etag'))));
+      const stale = keys.findIndex((key, i) => current[i] !== null && hasEtag(items[i]![1]) && current[i] !== items[i]![1]);
+      if (stale >= 0) throw new EtagConflictError(keys[stale]!);
+      keys.forEach((key, i) => turn.state.set(this.itemKey(key), { doc: items[i]![0], eTag: items[i]![1] }));
+      turn.stateTtlMs = this.options.ttlMs;
+      return;
+    }
+    const redisKeys = [...keys.map((key) => this.itemKey(key)), this.redis.key(ETAG_COUNTER)];
+    const args = [...items.flat(), this.options.ttlMs];
     const result = z.number().parse(await this.redis.script(WRITE_ITEMS, redisKeys, args));
     if (result !== 0) throw new EtagConflictError(keys[result - 1]!);
   }
@@ -92,6 +111,11 @@ function docAndEtag(item: unknown): [string, string] {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new TypeError('Storage: an item must be an object');
   const { eTag, ...doc } = item as Record<string, unknown>;
   return [JSON.stringify(doc), typeof eTag === 'string' ? eTag : ''];
+}
+
+/** An eTag the write must match: not missing, '' or '*' (those always write, as MemoryStorage does). */
+function hasEtag(eTag: string): boolean {
+  return eTag !== '' && eTag !== '*';
 }
 
 /** The glob's wildcard characters matched literally, for SCAN MATCH. */

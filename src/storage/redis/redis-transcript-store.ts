@@ -65,8 +65,15 @@ export class RedisTranscriptStore implements TranscriptStore {
     this.now = options.now ?? Date.now;
   }
 
+  /** Inside a Direct Line turn held by RedisDirectLineStore.atomically, the line is kept with the turn. */
   async logActivity(activity: Activity): Promise<void> {
     const { channelId, conversation } = activity;
+    const turn = this.redis.holding();
+    if (turn?.conversationId === conversation.id && (turn.transcript?.channelId ?? channelId) === channelId) {
+      turn.transcript ??= { channelId, keys: this.keys(channelId, conversation.id), lines: [], kept: this.kept, ttlMs: this.ttlMs };
+      turn.transcript.lines.push(JSON.stringify(activity));
+      return;
+    }
     const now = this.now();
     await this.redis.script(LOG_ACTIVITY, this.keys(channelId, conversation.id), [JSON.stringify(activity), this.kept, this.ttlMs, now, now - this.ttlMs, conversation.id, channelId]);
   }
