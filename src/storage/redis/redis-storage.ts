@@ -6,7 +6,7 @@ import { LuaScript, scanAll, type RedisConnection } from './redis-connection';
 /**
  * Writes items, checking every eTag before writing any, so a conflict changes nothing.
  * KEYS[1..n]: the items' hashes (fields `doc`, `etag`); KEYS[n+1]: the eTag counter.
- * ARGV: doc JSON and expected eTag per item (in KEYS order), then the TTL in ms.
+ * ARGV: doc JSON and expected eTag per item (in KEYS order), then the TTL in ms (0: kept for good).
  * An expected eTag of '' or '*', or an item not there yet, always writes (as MemoryStorage does).
  * Returns 0 when written, or the (1-based) index of the first item whose eTag didn't match.
  */
@@ -25,7 +25,7 @@ end
 for i = 1, n do
   local etag = tostring(redis.call('INCR', KEYS[n + 1]))
   redis.call('HSET', KEYS[i], 'doc', ARGV[2 * i - 1], 'etag', etag)
-  redis.call('PEXPIRE', KEYS[i], ttl)
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[i], ttl) else redis.call('PERSIST', KEYS[i]) end
 end
 return 0
 `,
@@ -33,6 +33,14 @@ return 0
 
 /** The counter eTags come from (RedisDirectLineStore's turn commit takes them from it too). */
 export const ETAG_COUNTER = 'storage-etag';
+
+/**
+ * giftbot's own items ("giftbot/…", e.g. the Direct Line token key) are not a person's data and must
+ * not expire: an instance started after the TTL would sign with a new key the running ones reject.
+ */
+function isServiceItem(key: string): boolean {
+  return key.startsWith('giftbot/');
+}
 
 const StoredItemSchema = z.tuple([z.string().nullable(), z.string().nullable()]);
 const DocSchema = z.record(z.string(), z.unknown());
@@ -80,7 +88,7 @@ export class RedisStorage implements Storage {
       return;
     }
     const redisKeys = [...keys.map((key) => this.itemKey(key)), this.redis.key(ETAG_COUNTER)];
-    const args = [...items.flat(), this.options.ttlMs];
+    const args = [...items.flat(), keys.some(isServiceItem) ? 0 : this.options.ttlMs];
     const result = z.number().parse(await this.redis.script(WRITE_ITEMS, redisKeys, args));
     if (result !== 0) throw new EtagConflictError(keys[result - 1]!);
   }

@@ -92,6 +92,22 @@ describe('RedisDirectLineStore beyond the contract', () => {
   });
 });
 
+describe('RedisStorage beyond the contract', () => {
+  test("when giftbot's own item and a conversation's state are written, then only the conversation's expires", async () => {
+    const redis = await emptied();
+    const storage = new RedisStorage(redis, { ttlMs: DAY_MS });
+    await storage.write({ 'giftbot/directline/token-key': { key: 'k' }, 'directline/conversations/c1/': { step: 2 } });
+    await storage.write({ 'giftbot/other': { n: 1 } });
+    const ttl = (key: string) => redis.commands.pttl(redis.key('state', key));
+    expect(await ttl('giftbot/directline/token-key')).toBe(-1);
+    expect(await ttl('giftbot/other')).toBe(-1);
+    await storage.write({ 'directline/conversations/c1/': { step: 3 } });
+    const conversation = await ttl('directline/conversations/c1/');
+    expect(conversation).toBeGreaterThan(DAY_MS - 60_000);
+    expect(conversation).toBeLessThanOrEqual(DAY_MS);
+  });
+});
+
 describe('RedisRecordLog beyond the contract', () => {
   test('when an entry does not parse, then it is skipped and reported', async () => {
     const redis = await emptied();
