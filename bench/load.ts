@@ -31,7 +31,11 @@ const SCRIPT = ['hi', 'sell my $20 amazon card', 'redeem my steam card', 'done',
 
 interface Stats {
   latencies: number[];
+  /** Latencies since the last progress line, to see whether p99 drifts over a soak. */
+  recent: number[];
   errors: number;
+  /** What went wrong, by kind ("post 409", "no reply", "ECONNRESET"…), so an error can be chased. */
+  reasons: Map<string, number>;
   lost: number;
   duplicated: number;
   turns: number;
@@ -45,10 +49,14 @@ async function main(): Promise<number> {
     const servers = await start(setup);
     try {
       const memoryBefore: number[] = [];
-      const stats: Stats = { latencies: [], errors: 0, lost: 0, duplicated: 0, turns: 0, status5xx: 0 };
+      const stats: Stats = { latencies: [], recent: [], reasons: new Map(), errors: 0, lost: 0, duplicated: 0, turns: 0, status5xx: 0 };
       const until = Date.now() + SECONDS * 1000;
       setTimeout(() => void Promise.all(servers.ports.map(rss)).then((values) => memoryBefore.push(...values)), WARM_UP_MS).unref();
-      const progress = setInterval(() => process.stderr.write(`  ${setup}: ${stats.turns} turns, ${stats.errors} errors, ${Math.round((until - Date.now()) / 1000)} s left\n`), 30_000);
+      const progress = setInterval(() => {
+        const p99 = percentile(stats.recent.sort((a, b) => a - b), 0.99);
+        stats.recent = [];
+        process.stderr.write(`  ${setup}: ${stats.turns} turns, ${stats.errors} errors, p99 of the last 30 s ${p99.toFixed(0)} ms, ${Math.round((until - Date.now()) / 1000)} s left\n`);
+      }, 30_000);
       await Promise.all(Array.from({ length: VISITORS }, (_, i) => visitor(servers.ports, i, until, stats)));
       clearInterval(progress);
       const memoryAfter = await Promise.all(servers.ports.map(rss));
@@ -62,7 +70,7 @@ async function main(): Promise<number> {
 
 function report(setup: string, stats: Stats, before: number[], after: number[]): boolean {
   const sorted = [...stats.latencies].sort((a, b) => a - b);
-  const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const p = (q: number) => percentile(sorted, q);
   const growth = after.map((a, i) => (before[i] ? (a - before[i]!) / before[i]! : NaN));
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
   console.log(
@@ -70,6 +78,7 @@ function report(setup: string, stats: Stats, before: number[], after: number[]):
       `errors ${stats.errors} (5xx ${stats.status5xx})  lost ${stats.lost}  duplicated ${stats.duplicated}  ` +
       `memory ${before.map(mb).join('+')} → ${after.map(mb).join('+')} (${growth.map((g) => `${(g * 100).toFixed(1)} %`).join(', ')})`,
   );
+  if (stats.reasons.size > 0) console.log(`        errors by kind: ${[...stats.reasons].map(([reason, n]) => `${reason} ×${n}`).join(', ')}`);
   if (setup === 'echo') return true;
   const pass = stats.lost === 0 && stats.duplicated === 0 && stats.status5xx === 0 && p(0.99) <= TARGETS.p99Ms && growth.every((g) => g < TARGETS.memoryGrowth);
   console.log(`${pass ? 'PASS' : 'FAIL'}  ${setup}: no lost or duplicated message, no 5xx, p99 ≤ ${TARGETS.p99Ms} ms, memory growth < ${TARGETS.memoryGrowth * 100} %`);
@@ -98,6 +107,7 @@ async function visitor(ports: number[], i: number, until: number, stats: Stats):
       for (const deadline = Date.now() + REPLY_TIMEOUT_MS; !(replied && stored) && Date.now() < deadline; ) {
         const read = await call(`${base(i + turn + 1)}/conversations/${conversationId}/activities?watermark=${watermark}`, 'GET', auth);
         if (read.status >= 500) stats.status5xx++;
+        if (read.status !== 200) throw new Error(`get ${read.status}`);
         const set = read.json as { activities: Array<{ id: string; replyToId?: string; from: { id: string } }>; watermark: string };
         watermark = Number(set.watermark);
         for (const activity of set.activities) {
@@ -113,9 +123,13 @@ async function visitor(ports: number[], i: number, until: number, stats: Stats):
         throw new Error('no reply');
       }
       stats.turns++;
-      stats.latencies.push(performance.now() - started);
-    } catch {
+      const latency = performance.now() - started;
+      stats.latencies.push(latency);
+      stats.recent.push(latency);
+    } catch (err) {
       stats.errors++;
+      const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+      stats.reasons.set(reason, (stats.reasons.get(reason) ?? 0) + 1);
     }
     await sleep(THINK_MS);
   }
@@ -153,7 +167,9 @@ function group(processes: Array<{ port: number; child: ChildProcess }>, after: (
 }
 
 function serverProcess(bot: 'giftbot' | 'echo', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'http-server.js'), bot], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  // LOAD_NODE_ARGS="--cpu-prof" profiles the servers (the profile lands in the working directory on exit).
+  const nodeArgs = (process.env.LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, 'http-server.js'), bot], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), child }));
     child.once('exit', (code) => reject(new Error(`${bot} server exited with ${code}`)));
@@ -217,6 +233,10 @@ function call(url: string, method: string, headers: Record<string, string>, body
     req.on('error', reject);
     req.end(body);
   });
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 function sleep(ms: number): Promise<void> {

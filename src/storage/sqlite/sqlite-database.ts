@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /** What went wrong with the database file, in terms an operator can act on. */
 export type StorageErrorCode = 'locked' | 'full' | 'readonly' | 'corrupt' | 'unknown';
@@ -31,6 +32,8 @@ export interface SqliteDatabaseOptions {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** SQLite's default automatic checkpoint, used again if the checkpoint worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /** What a held write leaves to do once it has committed (tell listeners), if anything. */
 export type AfterCommit = (() => void) | void;
@@ -129,11 +132,15 @@ export class SqliteDatabase {
   private readonly nextCounter: Statement<[string]>;
   private readonly changes = new AsyncLocalStorage<Held>();
 
+  private readonly checkpointer: WalCheckpointer | undefined;
+
   constructor(
     private readonly raw: Database.Database,
     readonly file: string,
     private readonly busyTimeoutMs: number,
+    readonly = false,
   ) {
+    if (!readonly) this.checkpointer = startWalCheckpointer(file, () => undefined);
     this.nextCounter = this.prepare<[string]>(
       'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
     ).pluck();
@@ -217,6 +224,7 @@ export class SqliteDatabase {
   }
 
   close(): void {
+    this.checkpointer?.stop();
     if (this.raw.open) this.raw.close();
   }
 
@@ -240,7 +248,7 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
     raw = new Database(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
     configure(raw);
     migrate(raw, file);
-    return new SqliteDatabase(raw, file, busyTimeoutMs);
+    return new SqliteDatabase(raw, file, busyTimeoutMs, readonly);
   } catch (err) {
     raw?.close();
     throw toStorageError(err, file, busyTimeoutMs);
@@ -252,6 +260,8 @@ function configure(raw: Database.Database): void {
   // NORMAL is durable in WAL mode except for the last commits on power loss, and far cheaper than FULL.
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
+  // Once checkpointed, a WAL that grew under a burst is cut back rather than kept at its peak.
+  raw.pragma('journal_size_limit = 67108864');
   // Off by default in SQLite, per connection: Direct Line activities go with their conversation.
   raw.pragma('foreign_keys = ON');
 }

@@ -16,6 +16,9 @@ const ActivityRowSchema = z.object({ json: z.string() });
 const SequenceSchema = z.number().int().nonnegative();
 const ClientIdSchema = z.string();
 
+/** How stale last_active may get before an append refreshes it (each refresh is a page written). */
+const TOUCH_EVERY_MS = 60_000;
+
 /**
  * The embedded Direct Line's conversations in SQLite. An activity's sequence is taken inside the
  * write lock (the next after the highest kept), so appends — from this process or another sharing
@@ -31,7 +34,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   private readonly selectConversation: Statement<[string]>;
   private readonly removeConversationRow: Statement<[string]>;
   private readonly removeIdle: Statement<[number]>;
-  private readonly touch: Statement<[number, string]>;
+  private readonly touch: Statement<[number, string, number]>;
   private readonly nextSequence: Statement<[string]>;
   private readonly insertActivity: Statement<[string, number, string]>;
   private readonly trim: Statement<[string, number]>;
@@ -49,7 +52,8 @@ export class SqliteDirectLineStore implements DirectLineStore {
     // Activities and client ids go with their conversation (ON DELETE CASCADE).
     this.removeConversationRow = db.prepare('DELETE FROM directline_conversations WHERE id = ?');
     this.removeIdle = db.prepare('DELETE FROM directline_conversations WHERE last_active < ?');
-    this.touch = db.prepare('UPDATE directline_conversations SET last_active = ? WHERE id = ?');
+    // At most once a minute: idle is measured in hours, and an unchanged row costs no write.
+    this.touch = db.prepare('UPDATE directline_conversations SET last_active = ? WHERE id = ? AND last_active < ?');
     this.nextSequence = db.prepare<[string]>('SELECT COALESCE(MAX(seq) + 1, 0) FROM directline_activities WHERE conversation_id = ?').pluck();
     this.insertActivity = db.prepare('INSERT INTO directline_activities (conversation_id, seq, json) VALUES (?, ?, ?)');
     this.trim = db.prepare('DELETE FROM directline_activities WHERE conversation_id = ? AND seq < ?');
@@ -118,7 +122,8 @@ export class SqliteDirectLineStore implements DirectLineStore {
   private insert(conversationId: string, sequence: number, json: string): () => void {
     this.insertActivity.run(conversationId, sequence, json);
     this.trim.run(conversationId, sequence + 1 - KEPT_ACTIVITIES);
-    this.touch.run(this.now(), conversationId);
+    const now = this.now();
+    this.touch.run(now, conversationId, now - TOUCH_EVERY_MS);
     // A listener never hears of an activity that was rolled back.
     return () => {
       for (const listener of this.listeners) listener(conversationId, [json], sequence + 1);
