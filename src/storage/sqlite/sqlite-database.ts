@@ -32,8 +32,6 @@ export interface SqliteDatabaseOptions {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-/** SQLite's default automatic checkpoint, used again if the checkpoint worker fails. */
-const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /** What a held write leaves to do once it has committed (tell listeners), if anything. */
 export type AfterCommit = (() => void) | void;
@@ -140,7 +138,9 @@ export class SqliteDatabase {
     private readonly busyTimeoutMs: number,
     readonly = false,
   ) {
-    if (!readonly) this.checkpointer = startWalCheckpointer(file, () => undefined);
+    // SQLite's own checkpoint stays on as the backstop that resets the WAL; the worker has usually
+    // copied the pages already, so it has little left to do on the event loop.
+    if (!readonly) this.checkpointer = startWalCheckpointer(file);
     this.nextCounter = this.prepare<[string]>(
       'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
     ).pluck();
