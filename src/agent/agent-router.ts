@@ -10,7 +10,7 @@ import type { AgentResult, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { Matcher } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
-import type { RecordLog } from '../storage/jsonl-log';
+import type { RecordLog } from '../storage/record-log';
 import { bearerOf, type AgentAuth } from './agent-auth';
 import type { AgentViews } from './agent-views';
 

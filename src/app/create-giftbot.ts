@@ -9,7 +9,7 @@ import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queu
 import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { EventBus } from '../storage/event-bus';
-import { MemoryLog, type RecordLog } from '../storage/jsonl-log';
+import { MemoryLog, type RecordLog } from '../storage/record-log';
 import { ProactiveRoutes } from '../bot/proactive-routes';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { Matcher } from '../knowledge/matcher';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../app/logger';
 import { render } from '../engine/templates';
 import { LocalBus, type EventBus } from '../storage/event-bus';
-import type { RecordLog } from '../storage/jsonl-log';
+import type { RecordLog } from '../storage/record-log';
 import { sanitizeAgentText } from './agent-text';
 import { AgentSchema, type Agent, type HandoffQueue, type HandoffRecord, type HandoffRequest } from './handoff-queue';
 import { isOpen, type SupportHours } from './support-hours';

@@ -6,7 +6,7 @@ import type { TeamNote } from '../handoff/team-notes';
 import { BoundedTranscriptStore } from './bounded-transcript-store';
 import { LocalLocks, type ConversationLocks } from './conversation-locks';
 import { LocalBus, type EventBus } from './event-bus';
-import { MemoryLog, type RecordLog } from './jsonl-log';
+import { MemoryLog, type RecordLog } from './record-log';
 
 /** How many of each kind a purge deleted (SQLite counts them; Redis and memory don't, and say null). */
 export interface PurgeCounts {

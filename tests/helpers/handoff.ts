@@ -3,7 +3,7 @@ import path from 'node:path';
 import { GlobalFileSchema } from '../../src/engine/flow-schema';
 import { InMemoryHandoffQueue, type HandoffRecord, type HandoffRequest } from '../../src/handoff/handoff-queue';
 import { HandoffService, type AuditEntry, type Delivery, type HandoffServiceOptions } from '../../src/handoff/handoff-service';
-import { MemoryLog } from '../../src/storage/jsonl-log';
+import { MemoryLog } from '../../src/storage/record-log';
 import { silentLogger } from '../../src/app/logger';
 import { ROOT } from './paths';
 

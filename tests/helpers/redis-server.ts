@@ -18,7 +18,7 @@ export interface RedisServer {
 const START_TIMEOUT_MS = 10_000;
 
 /** A free TCP port: the OS picks one for a listener we close at once. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -29,8 +29,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One PING over a raw socket: true on +PONG. */
-function pings(port: number): Promise<boolean> {
+/** One PING over a raw socket: true on +PONG (a server still loading its AOF answers -LOADING). */
+export function pings(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
     let reply = '';

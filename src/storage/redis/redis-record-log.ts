@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordLog } from '../jsonl-log';
+import type { RecordLog } from '../record-log';
 import { execOrThrow, safeJson, type RedisConnection } from './redis-connection';
 
 /** Enough of an entry to tell whose it is; entries that don't say are kept by deleteConversation. */
@@ -8,7 +8,7 @@ const ConversationEntrySchema = z.object({ conversationId: z.string() });
 /**
  * An append-only log on a Redis list, one JSON entry an item: RPUSH is atomic, so concurrent
  * appends from any instance never interleave or get lost. An entry that doesn't parse is skipped
- * and reported, never fatal (as the JSON Lines log does).
+ * and reported, never fatal.
  */
 export class RedisRecordLog<S extends z.ZodType> implements RecordLog<z.infer<S>> {
   constructor(

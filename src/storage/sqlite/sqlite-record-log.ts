@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordLog } from '../jsonl-log';
+import type { RecordLog } from '../record-log';
 import type { SqliteDatabase, Statement } from './sqlite-database';
 
 const EntryRowSchema = z.object({ n: z.number().int(), entry: z.string() });
@@ -17,7 +17,7 @@ const IndexedFieldsSchema = z.object({
 /**
  * A named append-only log in one shared table. Entries are checked against the schema when written
  * and again when read: a row that no longer fits (a hand edit, an older giftbot) is skipped and
- * reported with its row number, never fatal — as JsonlLog does with a torn line.
+ * reported with its row number, never fatal.
  */
 export class SqliteRecordLog<S extends z.ZodType> implements RecordLog<z.infer<S>> {
   private readonly insert: Statement<[string, string | null, string | null, string]>;

@@ -4,7 +4,7 @@ import { FlowDialog } from '../../../src/bot/flow-dialog';
 import { loadConfig } from '../../../src/config/config';
 import { FlowRunner, type FlowState } from '../../../src/engine/flow-runner';
 import { loadDialogsDir } from '../../../src/engine/flow-loader';
-import { MemoryLog } from '../../../src/storage/jsonl-log';
+import { MemoryLog } from '../../../src/storage/record-log';
 import { serviceRig } from '../../helpers/handoff';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';

@@ -5,7 +5,7 @@ import { GlobalFileSchema } from '../../../src/engine/flow-schema';
 import { InMemoryHandoffQueue, type Agent } from '../../../src/handoff/handoff-queue';
 import { HandoffService, type AgentEvent, type AuditEntry, type Delivery } from '../../../src/handoff/handoff-service';
 import { parseSupportHours } from '../../../src/handoff/support-hours';
-import { MemoryLog } from '../../../src/storage/jsonl-log';
+import { MemoryLog } from '../../../src/storage/record-log';
 import { requestFor, serviceRig, type ServiceRig } from '../../helpers/handoff';
 import { ROOT } from '../../helpers/paths';
 

@@ -3,7 +3,7 @@ import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
 import { BoundedTranscriptStore } from '../../../src/storage/bounded-transcript-store';
 import { LocalLocks } from '../../../src/storage/conversation-locks';
 import { LocalBus } from '../../../src/storage/event-bus';
-import { MemoryLog } from '../../../src/storage/jsonl-log';
+import { MemoryLog } from '../../../src/storage/record-log';
 import { handoffQueueContract } from '../../contracts/handoff-queue.contract';
 import { busContract, locksContract } from '../../contracts/locks-and-bus.contract';
 import { recordLogContract } from '../../contracts/record-log.contract';
