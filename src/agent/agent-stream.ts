@@ -7,11 +7,11 @@ import type { Agent } from '../handoff/handoff-queue';
 import type { AgentEvent, HandoffService } from '../handoff/handoff-service';
 import type { AgentAuth } from './agent-auth';
 import type { AgentViews } from './agent-views';
+import { startHeartbeat } from '../channels/websocket-heartbeat';
 
 export const AGENT_STREAM_PATH = '/api/agent/stream';
 /** A socket that hasn't signed in by then is closed. */
 const AUTH_TIMEOUT_MS = 10_000;
-const KEEPALIVE_MS = 30_000;
 /** Close code for a failed sign-in (4000–4999 are the application's). */
 export const CLOSE_UNAUTHORIZED = 4401;
 
@@ -35,7 +35,7 @@ export interface AgentStream {
 export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffService; views: AgentViews; log: Logger }): AgentStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const agents = new Map<WebSocket, Agent>();
-  const alive = new WeakSet<WebSocket>();
+  const heartbeat = startHeartbeat(wss);
 
   const send = (ws: WebSocket, frame: object) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
@@ -83,12 +83,11 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
   };
 
   const connected = (ws: WebSocket) => {
-    alive.add(ws);
+    heartbeat.watch(ws);
     const deadline = setTimeout(() => {
       if (!agents.has(ws)) ws.close(CLOSE_UNAUTHORIZED, 'Sign in within 10 seconds');
     }, AUTH_TIMEOUT_MS);
     deadline.unref();
-    ws.on('pong', () => alive.add(ws));
     ws.on('message', (data) => {
       onFrame(ws, data).catch((err: unknown) => {
         deps.log.error('agent-stream-frame-failed', { reason: err instanceof Error ? err.message : String(err) });
@@ -103,17 +102,6 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
     ws.on('error', gone);
   };
 
-  const timer = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, KEEPALIVE_MS);
-  timer.unref();
 
   return {
     upgrade(req, socket, head) {
@@ -122,7 +110,7 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
       return true;
     },
     close() {
-      clearInterval(timer);
+      heartbeat.stop();
       unsubscribe();
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       wss.close();

@@ -4,9 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../app/logger';
 import { activitySet, type DirectLineStore } from './conversation-store';
 import type { TokenService } from './token-service';
+import { startHeartbeat } from '../websocket-heartbeat';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
-const KEEPALIVE_MS = 30_000;
 
 /**
  * The Direct Line WebSocket stream: each socket gets the conversation's activities after its
@@ -16,7 +16,7 @@ const KEEPALIVE_MS = 30_000;
 export function createDirectLineStream(store: DirectLineStore, tokens: TokenService, log: Logger): { upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean; close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sockets = new Map<string, Set<WebSocket>>();
-  const alive = new WeakSet<WebSocket>();
+  const heartbeat = startHeartbeat(wss);
   /** The watermark each socket has been sent up to. */
   const sent = new WeakMap<WebSocket, number>();
 
@@ -44,8 +44,7 @@ export function createDirectLineStream(store: DirectLineStore, tokens: TokenServ
       sockets.set(id, set);
       set.add(ws);
       sent.set(ws, from);
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
+      heartbeat.watch(ws);
       ws.on('close', () => set.delete(ws));
       ws.on('error', () => set.delete(ws));
       // Listening first, then reading the backlog: whatever lands in between comes by either path,
@@ -81,22 +80,11 @@ export function createDirectLineStream(store: DirectLineStore, tokens: TokenServ
     for (const ws of sockets.get(id) ?? []) forward(ws, id, activities, watermark);
   });
 
-  const timer = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, KEEPALIVE_MS);
-  timer.unref();
 
   return {
     upgrade,
     close() {
-      clearInterval(timer);
+      heartbeat.stop();
       unlisten();
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       wss.close();
