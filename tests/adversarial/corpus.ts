@@ -27,6 +27,15 @@ export const CATEGORIES = [
   'forged-token',
   'slack-replay',
   'flood',
+  // issue 12 (safety under attack): each has its own file in tests/adversarial/, gathered by all-cases.ts
+  'code-shapes',
+  'other-fields',
+  'long-input',
+  'spoofing',
+  'client-limits',
+  'development-mode',
+  'agent-side',
+  'headers',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -164,19 +173,19 @@ export function slackMention(channel: string, eventId: string, text: string): st
   });
 }
 
-const DL_ACTIVITIES = '/v3/directline/conversations/{conversation}/activities';
-const AGENT_MESSAGES = '/api/agent/conversations/{handoff}/messages';
-const SLACK = '/api/slack/events';
-const MESSAGES = '/api/messages';
-const JSON_TYPE = { 'Content-Type': 'application/json' };
+export const DL_ACTIVITIES = '/v3/directline/conversations/{conversation}/activities';
+export const AGENT_MESSAGES = '/api/agent/conversations/{handoff}/messages';
+export const SLACK = '/api/slack/events';
+export const MESSAGES = '/api/messages';
+export const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /** A customer post into their own conversation. */
-const post = (body: HostileRequest['body'], extra: Partial<HostileRequest> = {}): HostileRequest => ({ method: 'POST', path: DL_ACTIVITIES, auth: 'customer', body, ...extra });
+export const post = (body: HostileRequest['body'], extra: Partial<HostileRequest> = {}): HostileRequest => ({ method: 'POST', path: DL_ACTIVITIES, auth: 'customer', body, ...extra });
 /** Alice writing to the customer she accepted. */
-const agentSays = (body: HostileRequest['body'], extra: Partial<HostileRequest> = {}): HostileRequest => ({ method: 'POST', path: AGENT_MESSAGES, auth: 'agent', body, ...extra });
+export const agentSays = (body: HostileRequest['body'], extra: Partial<HostileRequest> = {}): HostileRequest => ({ method: 'POST', path: AGENT_MESSAGES, auth: 'agent', body, ...extra });
 
 /** A customer message hiding `code`: 200, and the code is nowhere afterwards. */
-const hides = (name: string, category: Category, text: string, code: string): HostileCase => ({
+export const hides = (name: string, category: Category, text: string, code: string): HostileCase => ({
   name,
   category,
   request: post(message(text)),
@@ -184,7 +193,7 @@ const hides = (name: string, category: Category, text: string, code: string): Ho
 });
 
 /** An agent message: 201, and the customer gets `sees` without markup. */
-const agentHtml = (name: string, text: string, sees: string): HostileCase => ({
+export const agentHtml = (name: string, text: string, sees: string): HostileCase => ({
   name,
   category: 'agent-html',
   request: agentSays({ text }),

@@ -1,7 +1,8 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { TokenService } from '../../src/channels/directline/token-service';
-import { CATEGORIES, corpus, SERVICE_URL, type Auth, type Expected, type HostileCase } from '../adversarial/corpus';
+import { allCases as corpus } from '../adversarial/all-cases';
+import { CATEGORIES, SERVICE_URL, type Auth, type Expected, type HostileCase } from '../adversarial/corpus';
 import { CHANNEL_ISSUER, startLocalKeys, type LocalKeys } from '../helpers/bot-framework-keys';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
 
