@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseSupportHours, TimeZoneSchema } from '../handoff/support-hours';
+import { DEFAULT_MAX_MESSAGE_LENGTH } from '../safety/cut-text';
 
 /** An absolute http(s) URL; only https outside localhost, so links never downgrade. */
 const BaseUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).refine(
@@ -53,6 +54,8 @@ export const ConfigSchema = z
     SWAP_URL: BaseUrl.default('https://marketplace.example/swap'),
     /** The largest card balance the sell/swap flow accepts, in the marketplace's currency. */
     MAX_AMOUNT: z.coerce.number().positive('must be a positive number').max(100_000).default(2000),
+    /** Messages are cut to this many characters before anything reads or stores them (see src/safety/cut-text.ts). */
+    MAX_MESSAGE_LENGTH: z.coerce.number().int('must be a whole number').min(100, 'must be at least 100').max(100_000, 'must be at most 100000').default(DEFAULT_MAX_MESSAGE_LENGTH),
     /** Embedded Direct Line: unset, anyone may get a token (the website widget); set, callers need it. */
     DIRECTLINE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Azure Bot Service credentials for /api/messages (Teams, Slack through Azure). */

@@ -1,4 +1,5 @@
 import { cutText, DEFAULT_MAX_MESSAGE_LENGTH } from '../../../src/safety/cut-text';
+import { loadConfig } from '../../../src/config/config';
 
 describe('cutText', () => {
   it('when the text is within the limit, then it comes back unchanged', () => {
@@ -59,5 +60,19 @@ describe('cutText', () => {
     expect(cut.length).toBeLessThanOrEqual(DEFAULT_MAX_MESSAGE_LENGTH);
     expect(cut.length).toBeGreaterThan(DEFAULT_MAX_MESSAGE_LENGTH - 64);
     expect(text.startsWith(cut)).toBe(true);
+  });
+});
+
+describe('MAX_MESSAGE_LENGTH', () => {
+  it('when it is unset or empty, then messages are cut at the default', () => {
+    expect(loadConfig({}).MAX_MESSAGE_LENGTH).toBe(DEFAULT_MAX_MESSAGE_LENGTH);
+    expect(loadConfig({ MAX_MESSAGE_LENGTH: '' }).MAX_MESSAGE_LENGTH).toBe(DEFAULT_MAX_MESSAGE_LENGTH);
+    expect(loadConfig({ MAX_MESSAGE_LENGTH: '8000' }).MAX_MESSAGE_LENGTH).toBe(8000);
+  });
+
+  it('when it is not a whole number in range, then start-up stops naming it', () => {
+    for (const bad of ['lots', '12', '2.5', '1000000']) {
+      expect(() => loadConfig({ MAX_MESSAGE_LENGTH: bad })).toThrow(/MAX_MESSAGE_LENGTH/);
+    }
   });
 });
