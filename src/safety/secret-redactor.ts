@@ -9,6 +9,14 @@ export type SecretKind = 'card-number' | 'code' | 'pin';
 export interface Redaction {
   text: string;
   found: SecretKind[];
+  /** The message ended with a code, a code-shaped fragment or the word for one: pass it on as the next message's `afterCode`. */
+  endsWithCode: boolean;
+}
+
+/** What the redactor remembers between two messages of one conversation (no secret in it). */
+export interface RedactionContext {
+  /** The previous message ended with a code or a code-shaped fragment. */
+  afterCode: boolean;
 }
 
 export const REDACTED = '[code hidden]';
@@ -66,8 +74,8 @@ const AFTER_KEYWORD = /\b(?<!error )(?:pin|cvv|cvc|security code|access number|c
 // can hold no code, and most messages are like that.
 const NOTHING_TO_HIDE = /^[\x20-\x2c\x2e\x2f\x3a-\x7e\s]*$/;
 
-export function redactSecrets(raw: string): Redaction {
-  if (NOTHING_TO_HIDE.test(raw)) return { text: raw, found: [] };
+export function redactSecrets(raw: string, _context?: RedactionContext): Redaction {
+  if (NOTHING_TO_HIDE.test(raw)) return { text: raw, found: [], endsWithCode: false };
   const { text, origin } = fold(raw);
   const spans: Span[] = [];
   for (const m of text.matchAll(DIGIT_RUN)) {
@@ -84,9 +92,9 @@ export function redactSecrets(raw: string): Redaction {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push({ start, end: start + m[1]!.length, kind: 'pin' });
   }
-  if (spans.length === 0) return { text: raw, found: [] };
+  if (spans.length === 0) return { text: raw, found: [], endsWithCode: false };
   const merged = merge(spans);
-  return { text: replaceSpans(raw, origin, merged), found: [...new Set(merged.map((s) => s.kind))] };
+  return { text: replaceSpans(raw, origin, merged), found: [...new Set(merged.map((s) => s.kind))], endsWithCode: merged[merged.length - 1]!.end >= text.trimEnd().length };
 }
 
 /** Mixed letters and digits, long digit strings, or upper-case letter groups: not words, not prices. */
