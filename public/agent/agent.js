@@ -845,17 +845,29 @@
     }
   }
 
+  /** Transfers go by agent id: the agent picks from the signed-in colleagues (names can be shared). */
   async function transferConversation() {
     const conv = current();
     if (!conv || conv.ended) return;
-    const answer = prompt('Transfer to which agent? Enter their name, or leave it empty to put the customer back at the front of the queue.', '');
-    if (answer === null) return; // cancelled
-    const to = answer.trim();
+    let agents;
     try {
-      await api('POST', convPath(conv.id, 'transfer'), to ? { to } : {});
-      markEnded(conv.id, 'transfer');
-      showStatus(to ? `Transferred to ${to}.` : 'The customer is back at the front of the queue.');
+      agents = ((await api('GET', '/api/agent/agents')).agents || []).filter((a) => !a.you);
     } catch (err) {
+      return handleError(err);
+    }
+    const list = agents.map((a, i) => `${i + 1}. ${a.name} (${a.id})`).join('\n');
+    const answer = prompt(`Transfer to which agent? ${agents.length ? `Enter a number:\n${list}\n` : 'Nobody else has signed in. '}Leave it empty to put the customer back at the front of the queue.`, '');
+    if (answer === null) return; // cancelled
+    const choice = answer.trim();
+    const target = choice ? agents[Number(choice) - 1] : null;
+    if (choice && !target) return showStatus(`There is no agent number ${choice}: nothing was transferred.`, 'warn');
+    try {
+      await api('POST', convPath(conv.id, 'transfer'), target ? { to: target.id } : {});
+      markEnded(conv.id, 'transfer');
+      showStatus(target ? `Transferred to ${target.name}.` : 'The customer is back at the front of the queue.');
+    } catch (err) {
+      // A refused transfer changes nothing: the conversation stays open here.
+      if (err && (err.code === 'UnknownAgent' || err.code === 'Ambiguous')) return showStatus(`${err.message} The conversation is still yours.`, 'warn');
       handleConversationError(conv, err);
     }
   }

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AgentToken } from '../config/config';
+import { sanitizeAgentName } from '../handoff/agent-name';
 import type { Agent } from '../handoff/handoff-queue';
 import type { SsoResult } from './teams-sso';
 
 export type SignIn = { ok: true; agent: Agent; via: 'token' | 'teams' } | { ok: false };
+
+/** A transfer's target: one agent, or why not (several share the name given: their ids are listed). */
+export type Found = { ok: true; agent: Agent } | { ok: false; status: 'unknown' } | { ok: false; status: 'ambiguous'; candidates: Agent[] };
 
 /**
  * Who an agent is, from the Bearer token they send: one of AGENT_TOKENS, or a Teams SSO token the
@@ -12,13 +16,15 @@ export type SignIn = { ok: true; agent: Agent; via: 'token' | 'teams' } | { ok: 
  */
 export class AgentAuth {
   private readonly byHash = new Map<string, Agent>();
+  /** By id: two agents may share a name (a token agent and a Teams user both called Ana), never an id. */
   private readonly known = new Map<string, Agent>();
 
   constructor(tokens: readonly AgentToken[], private readonly sso?: (token: string) => Promise<SsoResult>, private readonly onRefused: (reason: string) => void = () => undefined) {
     for (const { name, token } of tokens) {
-      const agent = { id: `token:${name}`, name };
+      // The id keeps the configured name (stored requests name agents by it); what people see is sanitised.
+      const agent = { id: `token:${name}`, name: sanitizeAgentName(name) };
       this.byHash.set(hash(token), agent);
-      this.known.set(name.toLowerCase(), agent);
+      this.known.set(agent.id, agent);
     }
   }
 
@@ -37,14 +43,29 @@ export class AgentAuth {
       this.onRefused(result.reason);
       return { ok: false };
     }
-    // Teams agents become known as they sign in, so colleagues can transfer to them by name.
-    this.known.set(result.agent.name.toLowerCase(), result.agent);
-    return { ok: true, agent: result.agent, via: 'teams' };
+    // A display name from Entra ID is whatever the user or an admin typed: sanitised before anyone sees it.
+    const agent = { id: result.agent.id, name: sanitizeAgentName(result.agent.name) };
+    // Teams agents become known as they sign in, so colleagues can transfer to them.
+    this.known.set(agent.id, agent);
+    return { ok: true, agent, via: 'teams' };
   }
 
-  /** An agent by name (any case), for transfers. */
-  find(name: string): Agent | undefined {
-    return this.known.get(name.trim().toLowerCase());
+  /** The agents a conversation may be transferred to: every token agent and each Teams agent who has signed in. */
+  agents(): Agent[] {
+    return [...this.known.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * A transfer's target by id. A name is accepted only while exactly one agent has it (in any
+   * case): two agents called Ana make "Ana" ambiguous, and the caller must pick an id.
+   */
+  find(idOrName: string): Found {
+    const wanted = idOrName.trim();
+    const byId = this.known.get(wanted);
+    if (byId) return { ok: true, agent: byId };
+    const named = this.agents().filter((agent) => agent.name.toLowerCase() === wanted.toLowerCase());
+    if (named.length === 1) return { ok: true, agent: named[0]! };
+    return named.length === 0 ? { ok: false, status: 'unknown' } : { ok: false, status: 'ambiguous', candidates: named };
   }
 }
 

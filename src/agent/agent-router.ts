@@ -26,6 +26,7 @@ export interface AgentRouterDeps {
 }
 
 const MessageBody = z.strictObject({ text: z.string().trim().min(1, 'must not be empty').max(AGENT_TEXT_MAX, `must be at most ${AGENT_TEXT_MAX} characters`) });
+/** `to`: an agent's id (GET /agents); a name only while one agent has it. Absent: back to the queue. */
 const TransferBody = z.strictObject({ to: z.string().trim().min(1).max(200).optional() });
 const KnowledgeQuery = z.object({ q: z.string().trim().min(1, 'q must not be empty').max(500), brand: z.string().max(100).optional() });
 const KNOWLEDGE_RESULTS = 5;
@@ -44,6 +45,12 @@ export function agentRouter(deps: AgentRouterDeps): Router {
   router.get('/me', (_req, res) => {
     const { agent, via } = res.locals as Locals;
     res.json({ agent, via });
+  });
+
+  /** Who a conversation can go to: transfers take an `id` from here. */
+  router.get('/agents', (_req, res) => {
+    const { agent } = res.locals as Locals;
+    res.json({ agents: deps.auth.agents().map((a) => ({ id: a.id, name: a.name, you: a.id === agent.id })) });
   });
 
   router.get('/queue', async (_req, res) => {
@@ -97,8 +104,13 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     const body = parse(TransferBody, req.body ?? {}, res);
     if (!body) return;
     const { agent } = res.locals as Locals;
-    const to = body.to ? deps.auth.find(body.to) : null;
-    if (body.to && !to) return fail(res, 404, 'NotFound', `No agent called ${body.to} has signed in`);
+    const found = body.to ? deps.auth.find(body.to) : null;
+    // Refused before anything changes: the conversation stays with the agent who asked.
+    if (found && !found.ok) {
+      if (found.status === 'unknown') return fail(res, 404, 'UnknownAgent', 'No agent with that id has signed in; GET /api/agent/agents lists them');
+      return fail(res, 409, 'Ambiguous', `${found.candidates.length} agents have that name; transfer by id: ${found.candidates.map((c) => c.id).join(', ')}`);
+    }
+    const to = found?.ok ? found.agent : null;
     if (to?.id === agent.id) return fail(res, 400, 'BadRequest', 'The conversation is already yours');
     const result = await deps.handoff.transfer(agent, String(req.params.id), to ?? null);
     if (!answered(res, result)) return;

@@ -3,7 +3,9 @@ import type { Logger } from '../app/logger';
 import { render } from '../engine/templates';
 import { LocalBus, type EventBus } from '../storage/event-bus';
 import type { RecordLog } from '../storage/record-log';
+import { sanitizeAgentName } from './agent-name';
 import { sanitizeAgentText } from './agent-text';
+import { refusal, type HandoffLimits, type Refusal } from './handoff-admission';
 import { AgentSchema, type Agent, type HandoffQueue, type HandoffRecord, type HandoffRequest } from './handoff-queue';
 import { isOpen, type SupportHours } from './support-hours';
 import type { Line } from './transcript-line';
@@ -66,7 +68,8 @@ export interface HandoffFlows {
 export type Ticket =
   | { status: 'queued'; position: number; waitMinutes: number }
   | { status: 'closed' }
-  | { status: 'external' };
+  | { status: 'external' }
+  | Refusal;
 
 export type AgentResult = { ok: true; record: HandoffRecord } | { ok: false; status: 'gone' | 'forbidden' | 'taken' };
 
@@ -82,6 +85,8 @@ export interface HandoffServiceOptions {
   log: Logger;
   /** Where agents' events travel: in process, or between instances. */
   bus?: EventBus;
+  /** Per-client limits and the queue cap; unset, every request is filed. */
+  limits?: HandoffLimits;
   now?: () => number;
 }
 
@@ -135,10 +140,14 @@ export class HandoffService {
     // A conversation's turns run one at a time, so nothing can file for it between these two calls.
     const existing = await queue.openFor(request.conversationId);
     if (mode === 'external') {
+      const refused = existing ? undefined : await refusal(this.options.limits, queue, request, false);
+      if (refused) return refused;
       if (!existing) await this.audit('external-filed', await queue.file(request, 'external', at), null, 'customer');
       return { status: 'external' };
     }
     if (!existing && !isOpen(hours, new Date(at))) return { status: 'closed' };
+    const refused = existing ? undefined : await refusal(this.options.limits, queue, request, true);
+    if (refused) return refused;
     const filed = existing ?? (await queue.file(request, 'waiting', at));
     if (!existing) await this.audit('filed', filed, null, 'customer');
     const position = await this.positionOf(filed.id);
@@ -340,9 +349,10 @@ export class HandoffService {
   private words(template: string, values: { agent?: Agent; to?: Agent; text?: string; position?: number }): string {
     const position = values.position;
     return render(template, {
-      'agent.name': values.agent?.name,
+      // Names are sanitised at sign-in; again here for requests stored before that (issue 12).
+      'agent.name': values.agent && sanitizeAgentName(values.agent.name),
       'agent.text': values.text,
-      'handoff.to': values.to?.name,
+      'handoff.to': values.to && sanitizeAgentName(values.to.name),
       'handoff.position': position,
       'handoff.wait': position === undefined ? undefined : minutes(this.estimator.minutesFor(position)),
     });

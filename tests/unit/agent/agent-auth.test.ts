@@ -36,10 +36,10 @@ describe('AgentAuth with tokens', () => {
   test('when an agent is looked up by name in any case or with blanks, then they are found; unknown names are not', () => {
     const auth = new AgentAuth(tokens);
 
-    expect(auth.find('alice')).toEqual({ id: 'token:Alice', name: 'Alice' });
-    expect(auth.find('  BOB SMITH ')).toEqual({ id: 'token:Bob Smith', name: 'Bob Smith' });
-    expect(auth.find('Bob')).toBeUndefined();
-    expect(auth.find('Carol')).toBeUndefined();
+    expect(auth.find('alice')).toEqual({ ok: true, agent: { id: 'token:Alice', name: 'Alice' } });
+    expect(auth.find('  BOB SMITH ')).toEqual({ ok: true, agent: { id: 'token:Bob Smith', name: 'Bob Smith' } });
+    expect(auth.find('Bob')).toEqual({ ok: false, status: 'unknown' });
+    expect(auth.find('Carol')).toEqual({ ok: false, status: 'unknown' });
   });
 
   test('when tokens are configured, then sign-in is enabled', () => {
@@ -51,10 +51,10 @@ describe('AgentAuth with Teams SSO', () => {
   test('when the verifier accepts the token, then the agent is signed in via teams and becomes findable by name', async () => {
     const { verify } = verifier('eyJ.good.jwt');
     const auth = new AgentAuth(tokens, verify);
-    expect(auth.find('carol jones')).toBeUndefined();
+    expect(auth.find('carol jones')).toEqual({ ok: false, status: 'unknown' });
 
     expect(await auth.signIn('eyJ.good.jwt')).toEqual({ ok: true, agent: { id: 'aad:00000000-0000-0000-0000-00000000c0de', name: 'Carol Jones' }, via: 'teams' });
-    expect(auth.find('carol jones')).toEqual({ id: 'aad:00000000-0000-0000-0000-00000000c0de', name: 'Carol Jones' });
+    expect(auth.find('carol jones')).toEqual({ ok: true, agent: { id: 'aad:00000000-0000-0000-0000-00000000c0de', name: 'Carol Jones' } });
   });
 
   test('when the verifier refuses the token, then nobody is signed in and the reason goes to onRefused', async () => {
@@ -64,7 +64,7 @@ describe('AgentAuth with Teams SSO', () => {
 
     expect(await auth.signIn('eyJ.forged.jwt')).toEqual({ ok: false });
     expect(refused).toEqual(['signature did not verify']);
-    expect(auth.find('carol jones')).toBeUndefined();
+    expect(auth.find('carol jones')).toEqual({ ok: false, status: 'unknown' });
   });
 
   test('when a configured token is sent, then it signs in by token without asking the verifier', async () => {
@@ -94,7 +94,37 @@ describe('AgentAuth with nothing configured', () => {
 
     expect(auth.enabled).toBe(false);
     expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: false });
-    expect(auth.find('alice')).toBeUndefined();
+    expect(auth.find('alice')).toEqual({ ok: false, status: 'unknown' });
+  });
+});
+
+describe('AgentAuth: transfers by id, names shared and names sanitised (issue 12)', () => {
+  const ana = { id: 'aad:00000000-0000-0000-0000-0000000000aa', name: 'Ana' };
+
+  test('when a Teams agent signs in with the same name as a token agent, then both stay, by id, and the name is ambiguous', async () => {
+    const auth = new AgentAuth([{ name: 'Ana', token: '0123456789abcdef' }], verifier('eyJ.good.jwt', ana).verify);
+    await auth.signIn('eyJ.good.jwt');
+
+    expect(auth.agents()).toEqual([{ id: ana.id, name: 'Ana' }, { id: 'token:Ana', name: 'Ana' }]);
+    expect(auth.find('ana')).toEqual({ ok: false, status: 'ambiguous', candidates: [{ id: ana.id, name: 'Ana' }, { id: 'token:Ana', name: 'Ana' }] });
+    expect(auth.find('token:Ana')).toEqual({ ok: true, agent: { id: 'token:Ana', name: 'Ana' } });
+    expect(auth.find(ana.id)).toEqual({ ok: true, agent: ana });
+    // The token agent still signs in as themselves.
+    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:Ana', name: 'Ana' }, via: 'token' });
+  });
+
+  test('when an id is unknown, then nobody is found', () => {
+    expect(new AgentAuth(tokens).find('aad:00000000-0000-0000-0000-000000000000')).toEqual({ ok: false, status: 'unknown' });
+  });
+
+  test('when a Teams display name carries a markdown image, then the agent signs in under the plain name', async () => {
+    const auth = new AgentAuth([], verifier('eyJ.good.jwt', { id: ana.id, name: 'Ana ![x](http://evil.example/p.png)' }).verify);
+    expect(await auth.signIn('eyJ.good.jwt')).toEqual({ ok: true, agent: { id: ana.id, name: 'Ana x' }, via: 'teams' });
+  });
+
+  test('when an AGENT_TOKENS name carries markup, then people see it plain and the id keeps the configured name', async () => {
+    const auth = new AgentAuth([{ name: '[Bo](https://evil.example)', token: '0123456789abcdef' }]);
+    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:[Bo](https://evil.example)', name: 'Bo' }, via: 'token' });
   });
 });
 
