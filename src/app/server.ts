@@ -24,6 +24,7 @@ import { createGiftbot, type Giftbot } from './create-giftbot';
 import { refuseDeepJson } from './json-guards';
 import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../storage/storage-unavailable';
 import { Metrics } from './metrics';
+import { securityHeaders } from '../channels/web/security-headers';
 import type { Logger } from './logger';
 
 /** Request bodies past this are refused with 413 before anything reads them. */
@@ -76,6 +77,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders({ publicUrl: config.PUBLIC_URL }));
   app.get('/healthz', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
   });

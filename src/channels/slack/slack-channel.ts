@@ -1,5 +1,5 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
-import { slackRequestGuard } from './slack-guard';
+import { SLACK_MAX_BODY_BYTES, slackRequestGuard } from './slack-guard';
 import { ActivityTypes, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import { Router } from 'express';
 import type { Giftbot } from '../../app/create-giftbot';
@@ -70,7 +70,9 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     next();
   });
   const logger = boltLogger(log);
-  const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: { events: SLACK_EVENTS_PATH }, router, logger });
+  // bodyLimit: Bolt reads the body (up to 4 MB by default) before checking the signature; past the
+  // cap it stops reading at once and answers 413, chunked bodies included.
+  const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: { events: SLACK_EVENTS_PATH }, router, logger, bodyLimit: SLACK_MAX_BODY_BYTES });
   const app = new App({
     receiver,
     logger,

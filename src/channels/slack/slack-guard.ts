@@ -12,9 +12,10 @@ const ERRORS: Record<number, [string, string]> = {
 };
 
 /**
- * In front of Bolt's receiver: refuses what Bolt would read whole or let through (an oversized body
- * by its Content-Length, a timestamp from the future), and turns Bolt's empty error answers into the
- * JSON errors every other endpoint gives.
+ * In front of Bolt's receiver: refuses what Bolt would let through or read for nothing (an oversized
+ * body by its Content-Length, a timestamp from the future), and turns Bolt's empty error answers into
+ * the JSON errors every other endpoint gives. Bodies without a Content-Length (chunked) are capped by
+ * Bolt's own bodyLimit while they stream (slack-channel.ts).
  */
 export function slackRequestGuard(): RequestHandler {
   return (req, res, next) => {
@@ -43,6 +44,9 @@ function jsonErrors(res: Response): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     const error = ERRORS[res.statusCode];
+    // A body refused part-way (Bolt's cap) is left unread: close, so its remaining bytes are neither
+    // read nor taken for the next request.
+    if (res.statusCode === 413) res.set('Connection', 'close');
     if (res.statusCode >= 400 && (body === undefined || body === '') && error) {
       res.type('application/json');
       return send(JSON.stringify({ error: { code: error[0], message: error[1] } }));
