@@ -1,7 +1,10 @@
 import { normalizeText } from './normalize';
 
 // A domain as people write it, with an optional scheme or www in front: "https://www.amazon.co.uk".
-const DOMAIN = /(?:https?:\/\/)?(?:www\.)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![a-z0-9-])/g;
+// It starts at a letter or digit that begins a run of domain characters (after leading dots or
+// dashes, or after ".."), never inside one: tried from every character of a run ("a-a-a-…",
+// "1.1.1.…"), each try scanning to the run's end, the pattern was quadratic.
+const DOMAIN = /(?=[a-z0-9])(?:(?<![a-z0-9.-])|(?<=\.\.)|(?<=(?:^|[^a-z0-9.-])[.-]+))(?:https?:\/\/)?(?:www\.)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![a-z0-9-])/g;
 const WORD = /[a-z0-9]+/g;
 
 export interface Tokens {
@@ -18,7 +21,7 @@ export function tokenize(raw: string): Tokens {
   const text = normalizeText(raw).replace(/'/g, '');
   const domains: string[] = [];
   const spans: Array<[number, number]> = [];
-  // The full domain pattern is slow on long text; most text has no "x.yz" at all.
+  // Most text has no "x.yz" at all, and then the full domain pattern need not run.
   const maybeDomain = /[a-z0-9]\.[a-z]{2}/.test(text);
   for (const match of maybeDomain ? text.matchAll(DOMAIN) : []) {
     domains.push(match[1]!);

@@ -10,10 +10,13 @@ export interface Correction {
 
 export class TypoCorrector {
   private readonly deletes = new Map<string, string[]>();
+  /** The longest vocabulary word: a word more than two letters longer can't be within two edits. */
+  private readonly longest: number = 0;
 
   /** `commonness` breaks ties between equally close words; by default they are all alike. */
   constructor(private readonly vocabulary: ReadonlySet<string>, private readonly commonness: (word: string) => number = () => 0) {
     for (const word of vocabulary) {
+      this.longest = Math.max(this.longest, word.length);
       if (word.length < 3) continue;
       for (const variant of deletionsOf(word)) {
         const list = this.deletes.get(variant);
@@ -41,7 +44,8 @@ export class TypoCorrector {
   correct(word: string): Correction | undefined {
     if (this.vocabulary.has(word)) return { word, distance: 0 };
     const maxDistance = allowedDistance(word);
-    if (maxDistance === 0) return undefined;
+    // Its deletions alone would be quadratic in a long word's length (20 KB pasted as one word).
+    if (maxDistance === 0 || word.length > this.longest + maxDistance) return undefined;
     let best: Correction | undefined;
     let bestFrequency = -1;
     for (const candidate of this.candidates(word)) {
