@@ -7,6 +7,7 @@ import { loadDialogsDir, type FlowSet } from '../engine/flow-loader';
 import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
+import type { HandoffLimits } from '../handoff/handoff-admission';
 import type { TeamNote } from '../handoff/team-notes';
 import type { EventBus } from '../storage/event-bus';
 import { MemoryLog, type RecordLog } from '../storage/record-log';
@@ -32,6 +33,8 @@ export interface GiftbotOptions {
   bus?: EventBus;
   /** Counts turns, look-ups and handoff events for /metrics. */
   metrics?: Metrics;
+  /** Per-client limits on asking for a person, and the queue cap; unset, every request is filed. */
+  handoffLimits?: HandoffLimits;
   log?: Logger;
 }
 
@@ -81,6 +84,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000,
     log,
     ...(options.bus ? { bus: options.bus } : {}),
+    ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
   });
   const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config, handoff, notes });
   bot = new GiftBot({

@@ -1,6 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AuditEntrySchema } from '../handoff/handoff-service';
+import { LIMIT_KINDS } from '../limits/client-limits';
+
+/**
+ * Every label value comes from a closed set: a value built from request data (an invented
+ * channelId) becomes "other", so clients can't grow /metrics one series at a time.
+ */
+const CHANNELS = new Set(['directline', 'webchat', 'msteams', 'slack', 'emulator', 'test']);
+const DECISIONS = new Set(['answer', 'clarify', 'abstain']);
+const ACTIONS = new Set<string>(AuditEntrySchema.shape.action.options);
+const LIMITS = new Set<string>(LIMIT_KINDS);
+
+function closed(allowed: ReadonlySet<string>, value: string | undefined): string {
+  return value !== undefined && allowed.has(value) ? value : 'other';
+}
 
 /**
  * What operators watch, in Prometheus text format at GET /metrics: turns and their latency by
@@ -20,6 +35,7 @@ export class Metrics {
   });
   private readonly matches = new Counter({ name: 'giftbot_matches_total', help: 'Knowledge look-ups by decision', labelNames: ['decision'], registers: [this.registry] });
   private readonly handoffs = new Counter({ name: 'giftbot_handoff_events_total', help: 'Handoff events by action (filed, accepted, ended, …)', labelNames: ['action'], registers: [this.registry] });
+  private readonly refusals = new Counter({ name: 'giftbot_rate_limited_total', help: 'Requests refused by a per-client limit, by limit', labelNames: ['limit'], registers: [this.registry] });
 
   private queueLength: () => Promise<number> = async () => 0;
 
@@ -42,11 +58,16 @@ export class Metrics {
   }
 
   match(decision: string): void {
-    this.matches.inc({ decision });
+    this.matches.inc({ decision: closed(DECISIONS, decision) });
   }
 
   handoff(action: string): void {
-    this.handoffs.inc({ action });
+    this.handoffs.inc({ action: closed(ACTIONS, action) });
+  }
+
+  /** A request refused by a per-client limit (RATE_LIMIT_*). */
+  limited(limit: string): void {
+    this.refusals.inc({ limit: closed(LIMITS, limit) });
   }
 
   /** Times every message turn that passes through it. */
@@ -58,7 +79,7 @@ export class Metrics {
         try {
           await next();
         } finally {
-          const channel = context.activity.channelId ?? 'unknown';
+          const channel = closed(CHANNELS, context.activity.channelId);
           this.turns.inc({ channel });
           this.turnSeconds.observe({ channel }, (performance.now() - started) / 1000);
         }

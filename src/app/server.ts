@@ -24,6 +24,10 @@ import { createGiftbot, type Giftbot } from './create-giftbot';
 import { refuseDeepJson } from './json-guards';
 import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../storage/storage-unavailable';
 import { Metrics } from './metrics';
+import { createClientLimits } from './client-limits-setup';
+import { handoffLimits } from '../limits/handoff-limits';
+import { overallCeiling } from '../channels/overall-ceiling';
+import { developmentGuard } from '../channels/development-guard';
 import { securityHeaders } from '../channels/web/security-headers';
 import type { Logger } from './logger';
 
@@ -67,16 +71,18 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
   const backend = options.backend ?? (await openBackend(config, options.root, log));
   const metrics = new Metrics();
+  const limits = createClientLimits(config, backend, metrics, log);
   const giftbot = options.bot
     ? undefined
-    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, audit: backend.audit, notes: backend.notes, bus: backend.bus, metrics });
+    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, audit: backend.audit, notes: backend.notes, bus: backend.bus, metrics, handoffLimits: handoffLimits(limits, config.HANDOFF_QUEUE_MAX || undefined) });
   const botApp: BotApp = options.bot ?? giftbot!;
   const logic = (context: TurnContext) => botApp.bot.run(context);
   let ready = false;
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Unset, req.ip is the socket's address: X-Forwarded-For is believed only from a configured proxy.
+  app.set('trust proxy', config.TRUST_PROXY ?? false);
   app.use(securityHeaders({ publicUrl: config.PUBLIC_URL }));
   app.get('/healthz', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
@@ -89,12 +95,13 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log })
     : undefined;
   if (slack) app.use(slack.router);
+  app.use(['/v3/directline', '/api/messages'], overallCeiling(limits));
   app.use(express.json({ limit: MAX_BODY }), refuseDeepJson);
 
   const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(azureAuthOptions(config)));
   for (const middleware of botApp.middleware) cloud.use(middleware);
   cloud.onTurnError = turnErrorHandler(log);
-  app.post('/api/messages', (req: Request, res: Response) => {
+  app.post('/api/messages', developmentGuard({ anonymous: !config.MicrosoftAppId, allowList: config.SERVICE_URL_ALLOWLIST }), (req: Request, res: Response) => {
     // botbuilder answers a body that is no activity with a 500; it is the sender's mistake.
     if (!ActivityBodySchema.safeParse(req.body).success) {
       res.status(400).json({ error: { code: 'BadRequest', message: 'The body must be an activity with a "type"' } });
@@ -108,7 +115,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, backend.locks);
   for (const middleware of botApp.middleware) directLine.use(middleware);
   directLine.onTurnError = turnErrorHandler(log);
-  app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log }));
+  app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log, limits }));
 
   // Agents reach customers on whichever channel they came from.
   giftbot?.routes

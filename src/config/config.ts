@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { parseSupportHours, TimeZoneSchema } from '../handoff/support-hours';
+import { DEFAULT_HANDOFF_QUEUE_MAX, LIMIT_DEFAULTS } from '../limits/limit-defaults';
+import { LimitSpecSchema } from '../limits/limit-spec';
+import { ServiceUrlAllowListSchema } from '../limits/service-url-policy';
+import { TrustProxySchema } from '../limits/trust-proxy';
 import { DEFAULT_MAX_MESSAGE_LENGTH } from '../safety/cut-text';
 
 /** An absolute http(s) URL; only https outside localhost, so links never downgrade. */
@@ -75,6 +79,20 @@ export const ConfigSchema = z
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
     /** Transcripts older than this many days are deleted. */
     TRANSCRIPT_DAYS: z.coerce.number().int().min(1, 'must be at least 1').max(3650).default(30),
+    /** Per-client limits, "N/S" (at most N in S seconds) or "off"; shared through REDIS_URL when set. See src/limits/. */
+    RATE_LIMIT_TOKENS_PER_IP: LimitSpecSchema.default(LIMIT_DEFAULTS['tokens-per-ip']),
+    RATE_LIMIT_CONVERSATIONS_PER_IP: LimitSpecSchema.default(LIMIT_DEFAULTS['conversations-per-ip']),
+    RATE_LIMIT_POSTS_PER_IP: LimitSpecSchema.default(LIMIT_DEFAULTS['posts-per-ip']),
+    RATE_LIMIT_POSTS_PER_CONVERSATION: LimitSpecSchema.default(LIMIT_DEFAULTS['posts-per-conversation']),
+    RATE_LIMIT_OVERALL: LimitSpecSchema.default(LIMIT_DEFAULTS.overall),
+    RATE_LIMIT_HANDOFFS_PER_CONVERSATION: LimitSpecSchema.default(LIMIT_DEFAULTS['handoffs-per-conversation']),
+    RATE_LIMIT_HANDOFFS_PER_IP: LimitSpecSchema.default(LIMIT_DEFAULTS['handoffs-per-ip']),
+    /** Requests waiting for an agent at most; past it a customer is offered to leave a message. 0: no cap. */
+    HANDOFF_QUEUE_MAX: z.coerce.number().int('must be a whole number').min(0).max(1_000_000).default(DEFAULT_HANDOFF_QUEUE_MAX),
+    /** Behind a reverse proxy: whose X-Forwarded-For to believe (hop count, addresses, CIDR ranges). Unset: nobody's. */
+    TRUST_PROXY: TrustProxySchema.optional(),
+    /** Where /api/messages may call back besides this machine (https URL prefixes, comma-separated). */
+    SERVICE_URL_ALLOWLIST: ServiceUrlAllowListSchema.optional(),
     /** Support agents' console and API tokens: "name:token" pairs, comma-separated. */
     AGENT_TOKENS: AgentTokensSchema.optional(),
     /** internal: giftbot's own queue and console; external: hand over to a contact centre with handoff.initiate. */

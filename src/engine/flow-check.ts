@@ -81,7 +81,7 @@ function targetsOf(step: Step, fallthrough: string | undefined): Array<[string, 
     case 'branch':
       return [...step.cases.map((c, i): [string, string] => [`cases[${i}].next`, c.next]), ['else', step.else]];
     case 'handoff':
-      return [['closed', step.closed]];
+      return [['closed', step.closed], ['full', step.full], ['tooOften', step.tooOften]];
     case 'goto':
     case 'end':
       return [];

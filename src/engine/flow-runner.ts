@@ -416,6 +416,8 @@ export class FlowRunner {
         return { end: true };
       case 'closed':
         return { to: step.closed };
+      case 'busy':
+        return { to: ticket.reason === 'queue-full' ? step.full : step.tooOften };
       default: {
         const unknown: never = ticket;
         return unknown;

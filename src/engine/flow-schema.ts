@@ -156,6 +156,10 @@ export const StepSchema = z.discriminatedUnion(
       external: text,
       /** Where to go when support is closed (outside SUPPORT_HOURS). */
       closed: stepId,
+      /** Where to go when the queue is at HANDOFF_QUEUE_MAX. */
+      full: stepId,
+      /** Where to go when this conversation or client asked for a person too often (RATE_LIMIT_HANDOFFS_*). */
+      tooOften: stepId,
     }),
     z.strictObject({
       ...base,

@@ -1,4 +1,5 @@
 import { MemoryStorage, type Storage, type TranscriptStore } from 'botbuilder';
+import type { Redis } from 'ioredis';
 import { MemoryDirectLineStore, type DirectLineStore } from '../channels/directline/conversation-store';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import type { AuditEntry } from '../handoff/handoff-service';
@@ -38,6 +39,8 @@ export interface Backend {
   directLine: DirectLineStore;
   locks: ConversationLocks;
   bus: EventBus;
+  /** Redis only: the command client and a key prefix, so per-client limits are counted once for every instance. */
+  limitStore?: { client: Redis; keyPrefix: string };
   /** Deletes everything personal about a conversation (a person's request); the audit log stays. What went, where counted. */
   purgeConversation(conversationId: string): Promise<PurgeCounts | null>;
   /** Deletes transcripts older than `before` (TRANSCRIPT_DAYS); how many activities went. */

@@ -26,7 +26,8 @@ const replies = (body: any): Reply[] => body?.activities ?? [];
 
 describe('/api/messages without credentials (local development)', () => {
   let server: TestServer;
-  beforeAll(async () => (server = await startTestServer()));
+  // Without credentials, replies may only go to this machine or an allow-listed service URL.
+  beforeAll(async () => (server = await startTestServer({ SERVICE_URL_ALLOWLIST: SERVICE_URL })));
   afterAll(() => server.close());
   const send = (body: unknown) => postJson(`${server.url}/api/messages`, body);
 

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import type { Logger } from '../../app/logger';
 import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type DirectLineStore } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
-import { RateLimiter } from './rate-limiter';
+import type { ClientLimits, LimitKind, LimitResult } from '../../limits/client-limits';
+import { clientOrigin } from '../../limits/client-origin';
+import { clientKey } from '../../limits/loopback';
+import { answerTooMany } from '../too-many-requests';
 import type { TokenClaims, TokenService } from './token-service';
 import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../../storage/storage-unavailable';
 
@@ -18,6 +21,8 @@ export interface DirectLineOptions {
   /** Public base URL, for stream URLs behind a proxy; else taken from the request. */
   publicUrl: string | undefined;
   log: Logger;
+  /** Per-client limits (tokens, conversations, posts); unset, nothing is counted. */
+  limits?: ClientLimits;
 }
 
 const GenerateBodySchema = z
@@ -44,6 +49,13 @@ const PostedActivitySchema = z.object({
 
 type Auth = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
 
+/** A per-client limit refused the request: 429 with Retry-After. */
+class LimitRefused extends Error {
+  constructor(readonly result: Extract<LimitResult, { ok: false }>) {
+    super(`limit ${result.kind}`);
+  }
+}
+
 class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
@@ -59,7 +71,12 @@ class HttpError extends Error {
 export function directLineRouter(options: DirectLineOptions): Router {
   const { store, adapter, tokens, log } = options;
   const router = Router();
-  const limiter = new RateLimiter();
+  /** Throws LimitRefused for the first limit that refuses; the client address is req.ip (see TRUST_PROXY). */
+  const limit = async (...checks: Array<readonly [LimitKind, string | undefined]>): Promise<void> => {
+    const result = options.limits ? await options.limits.consumeAll(checks) : { ok: true as const };
+    if (!result.ok) throw new LimitRefused(result);
+  };
+  const holdsSecret = (req: Request) => options.secret !== undefined && safeEqual(/^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1] ?? '', options.secret);
 
   const authorize = (req: Request): Auth => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
@@ -103,6 +120,10 @@ export function directLineRouter(options: DirectLineOptions): Router {
         res.status(err.status).json({ error: { code: err.code, message: err.message } });
         return;
       }
+      if (err instanceof LimitRefused) {
+        answerTooMany(res, err.result);
+        return;
+      }
       log.error('directline-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
       if (isStorageUnavailable(err) && !res.headersSent) {
         res.status(503).set('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS)).json({ error: STORAGE_UNAVAILABLE });
@@ -112,7 +133,9 @@ export function directLineRouter(options: DirectLineOptions): Router {
     }
   };
 
-  router.post('/tokens/generate', handle((req, res) => {
+  router.post('/tokens/generate', handle(async (req, res) => {
+    // The website's own server holds the secret and is not one client; everyone else is counted, wrong secrets too.
+    if (!holdsSecret(req)) await limit(['tokens-per-ip', clientKey(req.ip)]);
     let trusted = false;
     if (options.secret) {
       if (authorize(req).kind !== 'secret') throw new HttpError(403, 'SecretRequired', 'Generating a token needs the Direct Line secret');
@@ -128,7 +151,8 @@ export function directLineRouter(options: DirectLineOptions): Router {
     res.json({ conversationId, token, expires_in: expiresIn });
   }));
 
-  router.post('/tokens/refresh', handle((req, res) => {
+  router.post('/tokens/refresh', handle(async (req, res) => {
+    if (!holdsSecret(req)) await limit(['tokens-per-ip', clientKey(req.ip)]);
     const auth = authorize(req);
     if (auth.kind !== 'token') throw new HttpError(400, 'BadArgument', 'Refresh a token, not the secret');
     const { token, expiresIn } = tokens.issue(auth.claims.conversationId, auth.claims.userId);
@@ -140,6 +164,7 @@ export function directLineRouter(options: DirectLineOptions): Router {
     const claims = auth.kind === 'token' ? auth.claims : { conversationId: newConversationId(), userId: `dl_${randomBytes(12).toString('hex')}` };
     const token = auth.kind === 'token' ? bearer(req) : tokens.issue(claims.conversationId, claims.userId).token;
     const existing = await store.get(claims.conversationId);
+    if (!existing && auth.kind === 'token') await limit(['conversations-per-ip', clientKey(req.ip)]);
     const conversation = existing ?? (await store.create(claims.conversationId, claims.userId));
     res.status(existing ? 200 : 201).json(started(req, conversation, token, secondsLeft(tokens, token)));
     if (!existing) {
@@ -166,11 +191,8 @@ export function directLineRouter(options: DirectLineOptions): Router {
   router.post('/conversations/:id/activities', handle(async (req, res) => {
     const auth = authorize(req);
     const conversation = await ownConversation(auth, String(req.params.id));
-    const allowed = limiter.take(conversation.id);
-    if (!allowed.ok) {
-      res.setHeader('Retry-After', String(allowed.retryAfter));
-      throw new HttpError(429, 'TooManyRequests', `That's a lot of messages at once — please wait ${allowed.retryAfter} s and send again.`);
-    }
+    // A flood into one conversation is refused first, so it doesn't also spend its client's allowance.
+    await limit(['posts-per-conversation', conversation.id], ['posts-per-ip', auth.kind === 'token' ? clientKey(req.ip) : undefined]);
     const parsed = PostedActivitySchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'BadArgument', `Not an activity giftbot accepts: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const clientId = typeof parsed.data.channelData?.clientActivityID === 'string' ? parsed.data.channelData.clientActivityID.slice(0, 200) : undefined;
@@ -185,10 +207,13 @@ export function directLineRouter(options: DirectLineOptions): Router {
     let echo: Activity | undefined;
     try {
       const posted = adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>);
-      await adapter.receive(conversation.id, posted, async (stored) => {
-        echo = stored;
-        if (clientId) await store.settleClientId(conversation.id, clientId, stored.id!);
-      });
+      // The turn knows its client's address (handoff requests are counted per client too).
+      await clientOrigin.run(clientKey(req.ip), () =>
+        adapter.receive(conversation.id, posted, async (stored) => {
+          echo = stored;
+          if (clientId) await store.settleClientId(conversation.id, clientId, stored.id!);
+        }),
+      );
     } catch (err) {
       if (clientId) await store.releaseClientId(conversation.id, clientId); // let the client's retry run it again
       throw err;

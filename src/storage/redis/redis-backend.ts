@@ -61,6 +61,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     directLine,
     locks: new RedisLocks(redis, log, options.locks),
     bus: new RedisBus(redis, log),
+    limitStore: { client: redis.commands, keyPrefix: redis.key('limit', '') },
     async purgeConversation(conversationId: string): Promise<null> {
       // The audit log stays, as with SQLite: it records who acted, and holds nothing the person wrote.
       await Promise.all([
