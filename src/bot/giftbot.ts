@@ -71,7 +71,7 @@ export class GiftBot extends ActivityHandler {
       await next();
     });
     this.onTyping(async (context, next) => {
-      const open = await deps.handoff.openFor(context.activity.conversation.id);
+      const open = await deps.handoff.openFor(context.activity.channelId, context.activity.conversation.id);
       if (open) deps.handoff.customerTyping(open);
       await next();
     });
@@ -234,7 +234,7 @@ export class GiftBot extends ActivityHandler {
    */
   private async handoffGate(context: TurnContext, text: string): Promise<boolean> {
     const conversation = context.activity.conversation.id;
-    const open = await this.deps.handoff.openFor(conversation);
+    const open = await this.deps.handoff.openFor(context.activity.channelId, conversation);
     if (!open) return false;
     if (!this.leaveQueue.saidIn(text)) {
       this.deps.handoff.customerSaid(open, text, context.activity.from?.name || 'Customer');
@@ -258,7 +258,8 @@ export class GiftBot extends ActivityHandler {
       this.deps.log.warn('handoff-status-unreadable', { conversation });
       return;
     }
-    const open = await this.deps.handoff.openFor(conversation);
+    // (Only the contact centre's channels get here: SpoofingGuard ends the turn of any other.)
+    const open = await this.deps.handoff.openFor(context.activity.channelId, conversation);
     this.deps.log.info('handoff-status', { conversation, state: status.data.state, open: open?.state ?? null });
     if (open?.state !== 'external') return;
     await this.deliver(context, await this.deps.handoff.externalStatus(open, status.data.state));

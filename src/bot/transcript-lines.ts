@@ -15,10 +15,13 @@ export function transcriptLines(activities: readonly Activity[]): Line[] {
     if (activity.type !== 'message') continue;
     const text = (activity.text || activity.summary || '').trim();
     if (!text) continue;
-    const agent = activity.entities?.find((e) => e.type === AGENT_MESSAGE_ENTITY) as { name?: unknown; said?: unknown } | undefined;
+    // Only what the bot sent is an agent's line: a customer's activity carrying the marker is a
+    // forgery (taken off on arrival since issue 12; transcripts stored before may still hold one).
+    const fromCustomer = activity.from?.role === 'user';
+    const agent = fromCustomer ? undefined : (activity.entities?.find((e) => e.type === AGENT_MESSAGE_ENTITY) as { name?: unknown; said?: unknown } | undefined);
     const at = new Date(activity.timestamp ?? 0).toISOString();
     if (agent) lines.push({ at, from: 'agent', name: typeof agent.name === 'string' ? agent.name : 'Agent', text: typeof agent.said === 'string' ? agent.said : text });
-    else if (activity.from?.role === 'user') lines.push({ at, from: 'customer', name: activity.from.name || 'Customer', text });
+    else if (fromCustomer) lines.push({ at, from: 'customer', name: activity.from.name || 'Customer', text });
     else lines.push({ at, from: 'bot', name: 'giftbot', text });
   }
   return lines;

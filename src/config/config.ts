@@ -13,6 +13,9 @@ const BaseUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s
 );
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
+/** Channels whose customers' clients write activities themselves (lower case). */
+const CUSTOMER_CHANNELS = ['directline', 'webchat', 'msteams', 'slack', 'emulator'];
+
 /** One support agent who signs in with a token. */
 export interface AgentToken {
   name: string;
@@ -97,6 +100,13 @@ export const ConfigSchema = z
     AGENT_TOKENS: AgentTokensSchema.optional(),
     /** internal: giftbot's own queue and console; external: hand over to a contact centre with handoff.initiate. */
     HANDOFF_MODE: z.enum(['internal', 'external']).default('internal'),
+    /** External mode: the channel ids (as Azure Bot Service names them) of the contact centre, whose handoff.status events are honoured. */
+    HANDOFF_STATUS_CHANNELS: z.string().transform((value, ctx) => {
+      const channels = value.split(',').map((c) => c.trim()).filter(Boolean);
+      // Customers write on these themselves: a status from there is always a forgery (issue 12).
+      for (const channel of channels.filter((c) => CUSTOMER_CHANNELS.includes(c.toLowerCase()))) ctx.addIssue({ code: 'custom', message: `${channel} is a customer channel: its clients can send any event, so it can't carry handoff.status` });
+      return channels;
+    }).optional(),
     /** How long a request waits for an agent before the customer is offered to leave a message. */
     HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(86_400, 'must be at most 86400 (a day)').default(300),
     /** When agents are there: "always", or windows like "Mon-Fri 09:00-17:00, Sat 10:00-14:00". */

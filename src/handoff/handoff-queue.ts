@@ -55,11 +55,14 @@ export type HandoffChange = Partial<Pick<HandoffRecord, 'state' | 'waitingSince'
  * accepting at once can't both win, whatever the store (memory here; a database or Redis later).
  */
 export interface HandoffQueue {
-  /** Files a request in `state`; a conversation that already has an open one gets that one back. */
+  /** Files a request in `state`; a conversation (channel and id) that already has an open one gets that one back. */
   file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord>;
   get(id: string): Promise<HandoffRecord | undefined>;
-  /** The conversation's open request (waiting, active or external), if any. */
-  openFor(conversationId: string): Promise<HandoffRecord | undefined>;
+  /**
+   * The conversation's open request (waiting, active or external), if any. A conversation is a
+   * channel and an id: the same id on another channel is someone else (issue 12).
+   */
+  openFor(channel: string, conversationId: string): Promise<HandoffRecord | undefined>;
   /** Waiting requests, next in line first. */
   waiting(): Promise<HandoffRecord[]>;
   /** Active conversations of one agent. */
@@ -79,11 +82,11 @@ export class InMemoryHandoffQueue implements HandoffQueue {
   private nextId = 1;
 
   async file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord> {
-    const existing = await this.openFor(request.conversationId);
+    const existing = await this.openFor(request.channel, request.conversationId);
     if (existing) return existing;
     const record: HandoffRecord = { ...structuredClone(request), id: `h${this.nextId++}-${at.toString(36)}`, state, filedAt: at, queuedAt: at, waitingSince: at, acceptedAt: null, closedAt: null, agent: null, toldPosition: null };
     this.records.set(record.id, record);
-    this.openByConversation.set(record.conversationId, record.id);
+    this.openByConversation.set(conversationKey(record.channel, record.conversationId), record.id);
     return structuredClone(record);
   }
 
@@ -92,8 +95,8 @@ export class InMemoryHandoffQueue implements HandoffQueue {
     return record && structuredClone(record);
   }
 
-  async openFor(conversationId: string): Promise<HandoffRecord | undefined> {
-    const id = this.openByConversation.get(conversationId);
+  async openFor(channel: string, conversationId: string): Promise<HandoffRecord | undefined> {
+    const id = this.openByConversation.get(conversationKey(channel, conversationId));
     return id === undefined ? undefined : this.get(id);
   }
 
@@ -114,7 +117,8 @@ export class InMemoryHandoffQueue implements HandoffQueue {
   }
 
   private close(record: HandoffRecord): void {
-    if (this.openByConversation.get(record.conversationId) === record.id) this.openByConversation.delete(record.conversationId);
+    const key = conversationKey(record.channel, record.conversationId);
+    if (this.openByConversation.get(key) === record.id) this.openByConversation.delete(key);
     this.closed++;
     if (this.closed <= CLOSED_KEPT) return;
     for (const [id, r] of this.records) {
@@ -124,4 +128,9 @@ export class InMemoryHandoffQueue implements HandoffQueue {
       break;
     }
   }
+}
+
+/** One key for a channel and a conversation id, unambiguous whatever characters either holds. */
+function conversationKey(channel: string, conversationId: string): string {
+  return JSON.stringify([channel, conversationId]);
 }

@@ -138,7 +138,7 @@ export class HandoffService {
     const { queue, mode, hours } = this.options;
     const at = this.now();
     // A conversation's turns run one at a time, so nothing can file for it between these two calls.
-    const existing = await queue.openFor(request.conversationId);
+    const existing = await queue.openFor(request.channel, request.conversationId);
     if (mode === 'external') {
       const refused = existing ? undefined : await refusal(this.options.limits, queue, request, false);
       if (refused) return refused;
@@ -156,8 +156,9 @@ export class HandoffService {
     return { status: 'queued', position, waitMinutes: this.estimator.minutesFor(position) };
   }
 
-  openFor(conversationId: string): Promise<HandoffRecord | undefined> {
-    return this.options.queue.openFor(conversationId);
+  /** The open request of a conversation: a channel and an id (the same id on another channel is someone else). */
+  openFor(channel: string, conversationId: string): Promise<HandoffRecord | undefined> {
+    return this.options.queue.openFor(channel, conversationId);
   }
 
   /** A customer's message while their request is open; the agent who has it sees it live. */

@@ -6,7 +6,7 @@ const CODES = ['AQ4T-G7XRLD-NMFQ', 'X1234ABCD5678EFGH', '4111 1111 1111 1111', '
 async function everythingStored(bot: ReturnType<typeof harness>): Promise<string> {
   const state = await bot.giftbot.storage.read(['test/conversations/convo-1']);
   const transcript = await bot.giftbot.transcripts.getTranscriptActivities('test', 'convo-1');
-  const queued = await bot.giftbot.handoff.openFor('convo-1');
+  const queued = await bot.giftbot.handoff.openFor('test', 'convo-1');
   return JSON.stringify({ state, transcript, logs: bot.logs, queued });
 }
 

@@ -17,7 +17,7 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       await queue.file(requestFor('b'), 'waiting', 2000);
       expect((await queue.file(requestFor('a'), 'waiting', 3000)).id).toBe(a.id);
       expect((await queue.waiting()).map((r) => r.conversationId)).toEqual(['a', 'b']);
-      expect(await queue.openFor('a')).toEqual(a);
+      expect(await queue.openFor('test', 'a')).toEqual(a);
       expect(a).toMatchObject({ state: 'waiting', filedAt: 1000, queuedAt: 1000, waitingSince: 1000, tried: ['x/y'], amount: 20, brand: 'steam', agent: null, toldPosition: null });
       expect(await queue.get(a.id)).toEqual(a);
     });
@@ -36,7 +36,7 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       const first = await queue.file(requestFor('a'), 'waiting', 1000);
       expect(await queue.transition(first.id, ['waiting'], { state: 'cancelled', closedAt: 1500 })).toMatchObject({ state: 'cancelled', closedAt: 1500 });
       expect(await queue.transition(first.id, ['waiting'], { state: 'cancelled' })).toBeUndefined();
-      expect(await queue.openFor('a')).toBeUndefined();
+      expect(await queue.openFor('test', 'a')).toBeUndefined();
       const second = await queue.file(requestFor('a'), 'waiting', 2000);
       expect(second.id).not.toBe(first.id);
       expect((await queue.get(first.id))?.state).toBe('cancelled');
@@ -50,12 +50,23 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       expect((await queue.waiting()).map((r) => [r.conversationId, r.waitingSince, r.toldPosition])).toEqual([['a', 4000, 1], ['b', 2000, null]]);
     });
 
+    test('when the same conversation id is used on another channel, then it is another conversation with its own request', async () => {
+      const web = await queue.file(requestFor('same-id', { channel: 'directline' }), 'waiting', 1000);
+      expect(await queue.openFor('msteams', 'same-id')).toBeUndefined();
+      const teams = await queue.file(requestFor('same-id', { channel: 'msteams' }), 'waiting', 2000);
+      expect(teams.id).not.toBe(web.id);
+      expect((await queue.openFor('directline', 'same-id'))?.id).toBe(web.id);
+      await queue.transition(teams.id, ['waiting'], { state: 'cancelled', closedAt: 3000 });
+      expect(await queue.openFor('msteams', 'same-id')).toBeUndefined();
+      expect((await queue.openFor('directline', 'same-id'))?.state).toBe('waiting');
+    });
+
     test('when a record is read, then changing the copy does not change the queue', async () => {
       const record = await queue.file(requestFor('a'), 'external', 1000);
       record.state = 'ended';
       record.tried.push('nope');
       expect(await queue.get(record.id)).toMatchObject({ state: 'external', tried: [] });
-      expect((await queue.openFor('a'))?.state).toBe('external');
+      expect((await queue.openFor('test', 'a'))?.state).toBe('external');
     });
   });
 }

@@ -66,7 +66,7 @@ function expectLink(reply: Partial<Activity> | undefined, parts: string[], absen
 }
 
 async function expectHandoff(bot: Harness, expected: false | { summary: string }, at: string): Promise<void> {
-  const open = await bot.giftbot.handoff.openFor('convo-1');
+  const open = await bot.giftbot.handoff.openFor('test', 'convo-1');
   if (expected === false) expect({ at, open: open ?? null }).toEqual({ at, open: null });
   else expect({ at, summary: open?.summary }).toEqual({ at, summary: expect.stringContaining(expected.summary) });
 }

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { HandoffRecordSchema, HandoffStateSchema, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
+import { HandoffRecordSchema, HandoffStateSchema, OPEN_STATES, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
 import { execOrThrow, LuaScript, type RedisConnection } from './redis-connection';
 
 /*
  * Layout: each request a hash, one field per record property holding that property's JSON (so a
  * change sets fields without decoding the record in Lua); a sorted set of waiting ids scored by
- * queuedAt; a set of active ids; a key per conversation with an open request, holding its id; and
- * a set per conversation of all its request ids (to delete a conversation's requests).
- * Closed requests expire after `closedTtlMs`; open ones never do.
+ * queuedAt; a set of active ids; a key per conversation (channel and id) with an open request,
+ * holding its id; and a set per conversation id of all its request ids (to delete a conversation's
+ * requests). Closed requests expire after `closedTtlMs`; open ones never do.
+ *
+ * Before issue 12 the open key named the conversation id alone (`handoff:open:<id>`). Such a key is
+ * still read — only for a request of the channel asked about — and removed when its request closes,
+ * so requests open across an upgrade keep working without a migration step.
  */
 
 /**
@@ -34,7 +38,8 @@ return ARGV[1]
 /**
  * Compare-and-set on the state: applies the fields only if the record's state is one of `from`,
  * then brings the indexes in line with the new state.
- * KEYS[1] the record, KEYS[2] waiting, KEYS[3] active, KEYS[4] the conversation's open key, KEYS[5] its ids.
+ * KEYS[1] the record, KEYS[2] waiting, KEYS[3] active, KEYS[4] the conversation's open key, KEYS[5] its ids,
+ * KEYS[6] the open key as named before issue 12 (conversation id alone), removed when it still names this request.
  * ARGV: id, closed TTL ms, number of `from` states n, the n states (JSON, as stored), then field/value pairs.
  * Returns the changed record (HGETALL), or nil when the record is missing or in another state.
  */
@@ -64,6 +69,7 @@ if state == '"waiting"' or state == '"active"' or state == '"external"' then
   redis.call('PERSIST', KEYS[5])
 else
   if redis.call('GET', KEYS[4]) == id then redis.call('DEL', KEYS[4]) end
+  if redis.call('GET', KEYS[6]) == id then redis.call('DEL', KEYS[6]) end
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   redis.call('PEXPIRE', KEYS[5], ARGV[2])
 end
@@ -95,11 +101,11 @@ export class RedisHandoffQueue implements HandoffQueue {
   }
 
   async file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord> {
-    const existing = await this.openFor(request.conversationId);
+    const existing = await this.openFor(request.channel, request.conversationId);
     if (existing) return existing;
     const sequence = await this.redis.run('handoff-id', (redis) => redis.incr(this.key('seq')));
     const record = HandoffRecordSchema.parse({ ...request, id: `h${sequence}-${at.toString(36)}`, state, filedAt: at, queuedAt: at, waitingSince: at, acceptedAt: null, closedAt: null, agent: null, toldPosition: null });
-    const keys = [this.openKey(record.conversationId), this.recordKey(record.id), this.key('waiting'), this.idsKey(record.conversationId)];
+    const keys = [this.openKey(record.channel, record.conversationId), this.recordKey(record.id), this.key('waiting'), this.idsKey(record.conversationId)];
     const openId = z.string().parse(await this.redis.script(FILE_REQUEST, keys, [record.id, at, state === 'waiting' ? 1 : 0, ...encodeFields(record)]));
     if (openId === record.id) return record;
     // Another instance filed for this conversation in between: theirs stands.
@@ -113,9 +119,13 @@ export class RedisHandoffQueue implements HandoffQueue {
     return this.decode(id, Object.entries(fields));
   }
 
-  async openFor(conversationId: string): Promise<HandoffRecord | undefined> {
-    const id = await this.redis.run('handoff-open', (redis) => redis.get(this.openKey(conversationId)));
-    return id === null ? undefined : this.get(id);
+  async openFor(channel: string, conversationId: string): Promise<HandoffRecord | undefined> {
+    const [id, legacyId] = await this.redis.run('handoff-open', (redis) => redis.mget(this.openKey(channel, conversationId), this.legacyOpenKey(conversationId)));
+    if (id) return this.get(id);
+    if (!legacyId) return undefined;
+    // A request filed before issue 12: it is this conversation's only if it is on this channel.
+    const legacy = await this.get(legacyId);
+    return legacy && legacy.channel === channel && OPEN_STATES.includes(legacy.state) ? legacy : undefined;
   }
 
   async waiting(): Promise<HandoffRecord[]> {
@@ -135,7 +145,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     // The conversation id never changes, so reading it first to name the keys is safe.
     const record = await this.get(id);
     if (!record || !from.includes(record.state)) return undefined;
-    const keys = [this.recordKey(id), this.key('waiting'), this.key('active'), this.openKey(record.conversationId), this.idsKey(record.conversationId)];
+    const keys = [this.recordKey(id), this.key('waiting'), this.key('active'), this.openKey(record.channel, record.conversationId), this.idsKey(record.conversationId), this.legacyOpenKey(record.conversationId)];
     const fromStates = from.map((state) => JSON.stringify(HandoffStateSchema.parse(state)));
     const reply = await this.redis.script(TRANSITION, keys, [id, this.options.closedTtlMs, fromStates.length, ...fromStates, ...encodeFields(HandoffChangeSchema.parse(change))]);
     return reply === null ? undefined : this.decode(id, pairs(FieldsSchema.parse(reply)));
@@ -144,10 +154,12 @@ export class RedisHandoffQueue implements HandoffQueue {
   /** Forgets every request of a conversation, open or closed (a person's request to delete their data). */
   async deleteConversation(conversationId: string): Promise<void> {
     const ids = await this.redis.run('handoff-conversation', (redis) => redis.smembers(this.idsKey(conversationId)));
+    const records = await this.getMany(ids);
     await this.redis.run('handoff-delete', async (redis) => {
       const removal = redis.multi();
       for (const id of ids) removal.del(this.recordKey(id)).zrem(this.key('waiting'), id).srem(this.key('active'), id);
-      removal.del(this.openKey(conversationId), this.idsKey(conversationId));
+      for (const channel of new Set(records.map((r) => r.channel))) removal.del(this.openKey(channel, conversationId));
+      removal.del(this.legacyOpenKey(conversationId), this.idsKey(conversationId));
       await execOrThrow(removal.exec());
     });
   }
@@ -176,7 +188,13 @@ export class RedisHandoffQueue implements HandoffQueue {
     return this.redis.key('handoff', 'record', id);
   }
 
-  private openKey(conversationId: string): string {
+  /** The channel is encoded, so no channel id can reach into the conversation id part (both may hold ':'). */
+  private openKey(channel: string, conversationId: string): string {
+    return this.redis.key('handoff', 'open-on', encodeURIComponent(channel), conversationId);
+  }
+
+  /** The open key before issue 12: read and cleaned up, never written. */
+  private legacyOpenKey(conversationId: string): string {
     return this.redis.key('handoff', 'open', conversationId);
   }
 

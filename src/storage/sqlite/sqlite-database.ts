@@ -117,6 +117,14 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (conversation_id, client_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- A conversation is a channel and an id: the same id on another channel is someone else (issue 12).
+  -- Requests filed before keep their channel in the record; it is copied out into its own column.
+  ALTER TABLE handoff_requests ADD COLUMN channel TEXT NOT NULL DEFAULT '';
+  UPDATE handoff_requests SET channel = COALESCE(json_extract(record, '$.channel'), '');
+  DROP INDEX handoff_one_open;
+  CREATE UNIQUE INDEX handoff_one_open_on_channel ON handoff_requests (channel, conversation_id) WHERE state IN ('waiting', 'active', 'external');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

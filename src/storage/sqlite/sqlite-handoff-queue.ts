@@ -10,24 +10,24 @@ const OPEN = statesParam(OPEN_STATES);
 
 /**
  * The handoff queue in SQLite. A record is kept whole as JSON, with the columns queries need
- * (state, conversation, queue time, agent) beside it. Every change is a compare-and-set on the
+ * (state, channel and conversation, queue time, agent) beside it. Every change is a compare-and-set on the
  * state in SQL, so two agents accepting at once — in one process or two — can't both win.
  */
 export class SqliteHandoffQueue implements HandoffQueue {
-  private readonly insert: Statement<[string, string, string, number, string | null, string]>;
+  private readonly insert: Statement<[string, string, string, string, number, string | null, string]>;
   private readonly byId: Statement<[string]>;
   private readonly byIdInStates: Statement<[string, string]>;
-  private readonly openByConversation: Statement<[string, string]>;
+  private readonly openByConversation: Statement<[string, string, string]>;
   private readonly waitingRows: Statement<[]>;
   private readonly activeRowsOf: Statement<[string]>;
   private readonly updateIfInStates: Statement<[string, string | null, string, string, string]>;
   private readonly removeConversationRows: Statement<[string]>;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.insert = db.prepare('INSERT INTO handoff_requests (id, conversation_id, state, queued_at, agent_id, record) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare('INSERT INTO handoff_requests (id, channel, conversation_id, state, queued_at, agent_id, record) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.byId = db.prepare('SELECT id, record FROM handoff_requests WHERE id = ?');
     this.byIdInStates = db.prepare('SELECT id, record FROM handoff_requests WHERE id = ? AND state IN (SELECT value FROM json_each(?))');
-    this.openByConversation = db.prepare('SELECT id, record FROM handoff_requests WHERE conversation_id = ? AND state IN (SELECT value FROM json_each(?))');
+    this.openByConversation = db.prepare('SELECT id, record FROM handoff_requests WHERE channel = ? AND conversation_id = ? AND state IN (SELECT value FROM json_each(?))');
     this.waitingRows = db.prepare("SELECT id, record FROM handoff_requests WHERE state = 'waiting' ORDER BY queued_at, n");
     this.activeRowsOf = db.prepare("SELECT id, record FROM handoff_requests WHERE state = 'active' AND agent_id = ? ORDER BY n");
     this.updateIfInStates = db.prepare(
@@ -39,11 +39,11 @@ export class SqliteHandoffQueue implements HandoffQueue {
   async file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord> {
     // Check and insert under one write lock; the partial unique index backs it up against other processes.
     return this.db.write(() => {
-      const existing = this.openByConversation.get(request.conversationId, OPEN);
+      const existing = this.openByConversation.get(request.channel, request.conversationId, OPEN);
       if (existing !== undefined) return this.parse(existing);
       const id = `h${this.db.next('handoff')}-${at.toString(36)}`;
       const record = HandoffRecordSchema.parse({ ...request, id, state, filedAt: at, queuedAt: at, waitingSince: at, acceptedAt: null, closedAt: null, agent: null, toldPosition: null });
-      this.insert.run(record.id, record.conversationId, record.state, record.queuedAt, record.agent?.id ?? null, JSON.stringify(record));
+      this.insert.run(record.id, record.channel, record.conversationId, record.state, record.queuedAt, record.agent?.id ?? null, JSON.stringify(record));
       return record;
     });
   }
@@ -53,8 +53,8 @@ export class SqliteHandoffQueue implements HandoffQueue {
     return row === undefined ? undefined : this.parse(row);
   }
 
-  async openFor(conversationId: string): Promise<HandoffRecord | undefined> {
-    const row = this.db.read(() => this.openByConversation.get(conversationId, OPEN));
+  async openFor(channel: string, conversationId: string): Promise<HandoffRecord | undefined> {
+    const row = this.db.read(() => this.openByConversation.get(channel, conversationId, OPEN));
     return row === undefined ? undefined : this.parse(row);
   }
 
@@ -78,7 +78,7 @@ export class SqliteHandoffQueue implements HandoffQueue {
     });
   }
 
-  /** Deletes every request of a conversation, open or closed; how many went. */
+  /** Deletes every request of a conversation id, on every channel, open or closed; how many went. */
   async deleteConversation(conversationId: string): Promise<number> {
     return this.db.write(() => this.removeConversation(conversationId));
   }

@@ -11,7 +11,7 @@ describe('InMemoryHandoffQueue', () => {
     await queue.file(requestFor('b'), 'waiting', 2000);
     expect((await queue.file(requestFor('a'), 'waiting', 3000)).id).toBe(a.id);
     expect((await queue.waiting()).map((r) => r.conversationId)).toEqual(['a', 'b']);
-    expect((await queue.openFor('a'))?.state).toBe('waiting');
+    expect((await queue.openFor('test', 'a'))?.state).toBe('waiting');
   });
 
   test('when two agents accept the same request at once, then exactly one change applies', async () => {
@@ -28,7 +28,7 @@ describe('InMemoryHandoffQueue', () => {
     const first = await queue.file(requestFor('a'), 'waiting', 1000);
     expect(await queue.transition(first.id, ['waiting'], { state: 'cancelled', closedAt: 1500 })).toMatchObject({ state: 'cancelled' });
     expect(await queue.transition(first.id, ['waiting'], { state: 'cancelled' })).toBeUndefined();
-    expect(await queue.openFor('a')).toBeUndefined();
+    expect(await queue.openFor('test', 'a')).toBeUndefined();
     const second = await queue.file(requestFor('a'), 'waiting', 2000);
     expect(second.id).not.toBe(first.id);
     expect((await queue.get(first.id))?.state).toBe('cancelled');

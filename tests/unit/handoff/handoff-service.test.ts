@@ -39,7 +39,7 @@ const actions = (rig: ServiceRig): Array<AuditEntry['action']> => rig.audit.entr
 
 async function fileAndAccept(rig: ServiceRig, conversationId: string, agent: Agent = alice): Promise<string> {
   await rig.service.request(requestFor(conversationId));
-  const record = await rig.service.openFor(conversationId);
+  const record = await rig.service.openFor('test', conversationId);
   const accepted = await rig.service.accept(agent, record!.id);
   expect(accepted.ok).toBe(true);
   await settle();
@@ -80,7 +80,7 @@ describe('HandoffService: requests', () => {
     const rig = serviceRig({ mode: 'external' });
 
     expect(await rig.service.request(requestFor('a'))).toEqual({ status: 'external' });
-    expect((await rig.service.openFor('a'))?.state).toBe('external');
+    expect((await rig.service.openFor('test', 'a'))?.state).toBe('external');
     expect(await rig.service.waiting()).toEqual([]);
     expect(rig.audit.entries).toEqual([expect.objectContaining({ action: 'external-filed', conversationId: 'a', by: 'customer' })]);
   });
@@ -91,7 +91,7 @@ describe('HandoffService: requests', () => {
     rig.clock.now = Date.UTC(2026, 10, 24, 9, 30); // a Tuesday
 
     expect(await rig.service.request(requestFor('a'))).toEqual({ status: 'closed' });
-    expect(await rig.service.openFor('a')).toBeUndefined();
+    expect(await rig.service.openFor('test', 'a')).toBeUndefined();
     expect(await rig.service.waiting()).toEqual([]);
     expect(rig.audit.entries).toEqual([]);
     expect(events).toEqual([]);
@@ -109,7 +109,7 @@ describe('HandoffService: accepting', () => {
   test('when two agents accept the same request, then the first wins and the second hears "taken"', async () => {
     const rig = serviceRig();
     await rig.service.request(requestFor('a'));
-    const { id } = (await rig.service.openFor('a'))!;
+    const { id } = (await rig.service.openFor('test', 'a'))!;
 
     const first = await rig.service.accept(alice, id);
     const second = await rig.service.accept(bob, id);
@@ -123,7 +123,7 @@ describe('HandoffService: accepting', () => {
   test('when an agent accepts a request the customer cancelled, or one that never existed, then it is "gone"', async () => {
     const rig = serviceRig();
     await rig.service.request(requestFor('a'));
-    const record = (await rig.service.openFor('a'))!;
+    const record = (await rig.service.openFor('test', 'a'))!;
     await rig.service.customerLeft(record);
 
     expect(await rig.service.accept(alice, record.id)).toEqual({ ok: false, status: 'gone' });
@@ -133,7 +133,7 @@ describe('HandoffService: accepting', () => {
   test('when an agent accepts, then the customer is told who joined and the acceptance is audited with the agent', async () => {
     const rig = serviceRig();
     await rig.service.request(requestFor('a'));
-    const { id } = (await rig.service.openFor('a'))!;
+    const { id } = (await rig.service.openFor('test', 'a'))!;
 
     await rig.service.accept(alice, id);
 
@@ -148,7 +148,7 @@ describe('HandoffService: accepting', () => {
     await rig.service.request(requestFor('c'));
     rig.clock.now += 3 * MINUTE;
 
-    await rig.service.accept(alice, (await rig.service.openFor('a'))!.id);
+    await rig.service.accept(alice, (await rig.service.openFor('test', 'a'))!.id);
 
     // Telling places is fire-and-forget: wait for it. The estimate now follows the one known wait (3 minutes).
     await until(() => deliveredTo(rig, 'c').length > 0);
@@ -163,7 +163,7 @@ describe('HandoffService: accepting', () => {
     await rig.service.request(requestFor('c'));
 
     // c leaves from behind b: b is still number 2.
-    await rig.service.customerLeft((await rig.service.openFor('c'))!);
+    await rig.service.customerLeft((await rig.service.openFor('test', 'c'))!);
     await settle();
 
     expect(deliveredTo(rig, 'a')).toEqual([]);
@@ -177,7 +177,7 @@ describe('HandoffService: the customer while a request is open', () => {
     await rig.service.request(requestFor('a'));
     const events = listen(rig);
 
-    rig.service.customerSaid((await rig.service.openFor('a'))!, 'hello?', 'Casey');
+    rig.service.customerSaid((await rig.service.openFor('test', 'a'))!, 'hello?', 'Casey');
 
     expect(events).toEqual([]);
   });
@@ -187,7 +187,7 @@ describe('HandoffService: the customer while a request is open', () => {
     const id = await fileAndAccept(rig, 'a', alice);
     const events = listen(rig);
 
-    rig.service.customerSaid((await rig.service.openFor('a'))!, 'it still says invalid', 'Casey');
+    rig.service.customerSaid((await rig.service.openFor('test', 'a'))!, 'it still says invalid', 'Casey');
 
     expect(events).toEqual([[alice.id, { type: 'message', id, line: { at: new Date(rig.clock.now).toISOString(), from: 'customer', name: 'Casey', text: 'it still says invalid' } }]]);
   });
@@ -197,10 +197,10 @@ describe('HandoffService: the customer while a request is open', () => {
     await rig.service.request(requestFor('a'));
     const events = listen(rig);
 
-    const closed = await rig.service.customerLeft((await rig.service.openFor('a'))!);
+    const closed = await rig.service.customerLeft((await rig.service.openFor('test', 'a'))!);
 
     expect(closed).toMatchObject({ state: 'cancelled', closedAt: rig.clock.now });
-    expect(await rig.service.openFor('a')).toBeUndefined();
+    expect(await rig.service.openFor('test', 'a')).toBeUndefined();
     expect(rig.audit.entries.at(-1)).toMatchObject({ action: 'cancelled', by: 'customer', agent: null });
     expect(events).toContainEqual([null, { type: 'queue-changed' }]);
   });
@@ -210,7 +210,7 @@ describe('HandoffService: the customer while a request is open', () => {
     const id = await fileAndAccept(rig, 'a', alice);
     const events = listen(rig);
 
-    const closed = await rig.service.customerLeft((await rig.service.openFor('a'))!);
+    const closed = await rig.service.customerLeft((await rig.service.openFor('test', 'a'))!);
 
     expect(closed).toMatchObject({ state: 'ended', agent: alice });
     expect(rig.audit.entries.at(-1)).toMatchObject({ action: 'ended', by: 'customer', agent: alice });
@@ -221,7 +221,7 @@ describe('HandoffService: the customer while a request is open', () => {
   test('when a customer leaves a request that already closed, then nothing happens', async () => {
     const rig = serviceRig();
     await rig.service.request(requestFor('a'));
-    const record = (await rig.service.openFor('a'))!;
+    const record = (await rig.service.openFor('test', 'a'))!;
     await rig.service.customerLeft(record);
 
     expect(await rig.service.customerLeft(record)).toBeUndefined();
@@ -284,7 +284,7 @@ describe('HandoffService: the agent speaking', () => {
       now: () => Date.UTC(2026, 10, 25, 12),
     });
     await service.request(requestFor('a'));
-    const { id } = (await service.openFor('a'))!;
+    const { id } = (await service.openFor('test', 'a'))!;
     // Accepting still works: telling the customer is logged, not thrown at the agent.
     expect(await service.accept(alice, id)).toMatchObject({ ok: true });
 
@@ -306,7 +306,7 @@ describe('HandoffService: ending and transferring', () => {
     expect(rig.audit.entries.at(-1)).toMatchObject({ action: 'ended', agent: alice, by: 'agent' });
     expect(events).toContainEqual([alice.id, { type: 'ended', id, by: 'agent' }]);
     expect(await rig.service.end(alice, id)).toEqual({ ok: false, status: 'gone' });
-    expect(await rig.service.openFor('a')).toBeUndefined();
+    expect(await rig.service.openFor('test', 'a')).toBeUndefined();
   });
 
   test('when another agent tries to end the chat, then it is "forbidden" and the chat goes on', async () => {
@@ -314,7 +314,7 @@ describe('HandoffService: ending and transferring', () => {
     const id = await fileAndAccept(rig, 'a', alice);
 
     expect(await rig.service.end(bob, id)).toEqual({ ok: false, status: 'forbidden' });
-    expect((await rig.service.openFor('a'))?.state).toBe('active');
+    expect((await rig.service.openFor('test', 'a'))?.state).toBe('active');
   });
 
   test('when the agent transfers to a colleague, then the colleague is assigned and owns it, the first agent is let go, and the customer is told', async () => {
@@ -340,7 +340,7 @@ describe('HandoffService: ending and transferring', () => {
     rig.clock.now += MINUTE;
     await rig.service.request(requestFor('b'));
     rig.clock.now += MINUTE;
-    const { id } = (await rig.service.openFor('a'))!;
+    const { id } = (await rig.service.openFor('test', 'a'))!;
     await rig.service.accept(alice, id); // a waited 2 minutes
     await until(() => deliveredTo(rig, 'b').length === 1); // b moved up to 1
     rig.clock.now += MINUTE;
@@ -373,7 +373,7 @@ describe('HandoffService: time-outs', () => {
     rig.clock.now += 1;
     expect(await rig.service.sweep()).toBe(1);
 
-    expect(await rig.service.openFor('a')).toBeUndefined();
+    expect(await rig.service.openFor('test', 'a')).toBeUndefined();
     expect(deliveredTo(rig, 'a')).toEqual([{ kind: 'flow', text: global.handoff.timedOut, flow: 'leave-message' }]);
     expect(global.handoff.flows.message).toBe('leave-message');
     expect(rig.audit.entries.at(-1)).toMatchObject({ action: 'timed-out', by: 'system', agent: null });
@@ -387,13 +387,13 @@ describe('HandoffService: time-outs', () => {
     rig.clock.now += 10 * MINUTE;
 
     expect(await rig.service.sweep()).toBe(0);
-    expect((await rig.service.openFor('a'))?.state).toBe('active');
+    expect((await rig.service.openFor('test', 'a'))?.state).toBe('active');
   });
 
   test('when a request was handed back to the queue, then it times out counting from when it began waiting again', async () => {
     const rig = serviceRig({ timeoutMs: 60_000 });
     await rig.service.request(requestFor('a'));
-    const { id } = (await rig.service.openFor('a'))!;
+    const { id } = (await rig.service.openFor('test', 'a'))!;
     rig.clock.now += 50_000;
     await rig.service.accept(alice, id);
     rig.clock.now += 5_000;
@@ -401,7 +401,7 @@ describe('HandoffService: time-outs', () => {
 
     rig.clock.now += 15_000; // 70s after filing, 15s after requeue
     expect(await rig.service.sweep()).toBe(0);
-    expect((await rig.service.openFor('a'))?.state).toBe('waiting');
+    expect((await rig.service.openFor('test', 'a'))?.state).toBe('waiting');
 
     rig.clock.now += 45_000; // 60s after requeue
     expect(await rig.service.sweep()).toBe(1);
@@ -413,17 +413,17 @@ describe('HandoffService: a contact centre (external mode)', () => {
   test('when the contact centre accepts, then the customer is sent nothing and it is audited', async () => {
     const rig = serviceRig({ mode: 'external' });
     await rig.service.request(requestFor('a'));
-    const record = (await rig.service.openFor('a'))!;
+    const record = (await rig.service.openFor('test', 'a'))!;
 
     expect(await rig.service.externalStatus(record, 'accepted')).toEqual([]);
     expect(rig.audit.entries.at(-1)).toMatchObject({ action: 'external-accepted', by: 'contact-centre' });
-    expect((await rig.service.openFor('a'))?.state).toBe('external');
+    expect((await rig.service.openFor('test', 'a'))?.state).toBe('external');
   });
 
   test('when the contact centre fails, then the customer is offered to leave a message and the request ends', async () => {
     const rig = serviceRig({ mode: 'external' });
     await rig.service.request(requestFor('a'));
-    const record = (await rig.service.openFor('a'))!;
+    const record = (await rig.service.openFor('test', 'a'))!;
 
     expect(await rig.service.externalStatus(record, 'failed')).toEqual([{ kind: 'flow', text: global.handoff.externalFailed, flow: 'leave-message' }]);
     expect((await rig.queue.get(record.id))?.state).toBe('ended');
@@ -433,11 +433,11 @@ describe('HandoffService: a contact centre (external mode)', () => {
   test('when the contact centre completes, then the customer is sent to the survey, the request ends, and a repeat status sends nothing', async () => {
     const rig = serviceRig({ mode: 'external' });
     await rig.service.request(requestFor('a'));
-    const record = (await rig.service.openFor('a'))!;
+    const record = (await rig.service.openFor('test', 'a'))!;
 
     expect(await rig.service.externalStatus(record, 'completed')).toEqual([{ kind: 'flow', text: global.handoff.externalCompleted, flow: 'survey' }]);
     expect((await rig.queue.get(record.id))?.state).toBe('ended');
-    expect(await rig.service.openFor('a')).toBeUndefined();
+    expect(await rig.service.openFor('test', 'a')).toBeUndefined();
     expect(rig.audit.entries.at(-1)).toMatchObject({ action: 'external-completed' });
     expect(await rig.service.externalStatus(record, 'completed')).toEqual([]);
     expect(actions(rig)).toEqual(['external-filed', 'external-completed']);
@@ -455,10 +455,10 @@ describe('HandoffService: the wait estimate', () => {
     const rig = serviceRig();
     await rig.service.request(requestFor('a'));
     rig.clock.now += 1 * MINUTE;
-    await rig.service.accept(alice, (await rig.service.openFor('a'))!.id);
+    await rig.service.accept(alice, (await rig.service.openFor('test', 'a'))!.id);
     await rig.service.request(requestFor('b'));
     rig.clock.now += 2 * MINUTE;
-    await rig.service.accept(bob, (await rig.service.openFor('b'))!.id);
+    await rig.service.accept(bob, (await rig.service.openFor('test', 'b'))!.id);
 
     // Average 1.5 minutes.
     expect(rig.service.estimateMinutes(1)).toBe(2);
@@ -472,7 +472,7 @@ describe('HandoffService: the wait estimate', () => {
     const rig = serviceRig();
     await rig.service.request(requestFor('a'));
     rig.clock.now += 5_000;
-    await rig.service.accept(alice, (await rig.service.openFor('a'))!.id);
+    await rig.service.accept(alice, (await rig.service.openFor('test', 'a'))!.id);
 
     expect(rig.service.estimateMinutes(1)).toBe(1);
     expect(rig.service.estimateMinutes(0)).toBe(1);

@@ -257,8 +257,8 @@ describe('two instances on one Redis', () => {
     expect(Object.keys(await a.storage.read(['directline/conversations/c-keep/']))).toHaveLength(1);
     expect((await a.transcripts.getTranscriptActivities('directline', 'c-purge')).items).toEqual([]);
     expect((await a.transcripts.getTranscriptActivities('directline', 'c-keep')).items).toHaveLength(1);
-    expect(await a.handoff.openFor('c-purge')).toBeUndefined();
-    expect(await a.handoff.openFor('c-keep')).toBeDefined();
+    expect(await a.handoff.openFor('test', 'c-purge')).toBeUndefined();
+    expect(await a.handoff.openFor('test', 'c-keep')).toBeDefined();
     expect((await a.handoff.waiting()).map((r) => r.conversationId)).toEqual(['c-keep']);
     // The audit log keeps its entries: it says who acted, and holds nothing the person wrote.
     expect((await a.audit.read()).map((e) => e.conversationId).sort()).toEqual(['c-keep', 'c-purge']);

@@ -137,7 +137,7 @@ describe('SqliteBackend', () => {
     expect(reread).toEqual(saved);
     await second.storage.write({ 'directline/conversations/c1/': { ...reread, turns: 2 } });
     expect(isEtagConflict(await thrown(() => second.storage.write({ 'directline/conversations/c1/': { ...saved, turns: 3 } })))).toBe(true);
-    expect(await second.handoff.openFor('c1')).toEqual(filed);
+    expect(await second.handoff.openFor('test', 'c1')).toEqual(filed);
     expect(await second.handoff.waiting()).toEqual([filed]);
     const read = await second.directLine.since('c1', 0);
     expect([texts(read.activities), read.watermark]).toEqual([['one', 'two'], 2]);
@@ -336,7 +336,7 @@ describe('SQLite failures', () => {
     const { id } = await backend.handoff.file(requestFor('c1'), 'waiting', 1000);
     openRaw(file).prepare('UPDATE handoff_requests SET record = ? WHERE id = ?').run('{"id":"h1","state":"waiting"}', id);
 
-    for (const read of [() => backend.handoff.get(id), () => backend.handoff.waiting(), () => backend.handoff.openFor('c1')]) {
+    for (const read of [() => backend.handoff.get(id), () => backend.handoff.waiting(), () => backend.handoff.openFor('test', 'c1')]) {
       const err = await thrown(read);
       expect(err).toMatchObject({ code: 'corrupt', file });
       expect((err as StorageError).message).toContain(id);
