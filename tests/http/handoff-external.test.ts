@@ -12,11 +12,13 @@ import { readRecords } from '../helpers/records';
  */
 let server: TestServer;
 let dataDir: string;
+/** The contact centre's channel (HANDOFF_STATUS_CHANNELS): its customers and its handoff.status come through /api/messages. */
+const CONTACT_CENTRE = 'omnichannel';
 const customers: Customer[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'giftbot-external-'));
-  server = await startTestServer({ HANDOFF_MODE: 'external', DATA_DIR: dataDir, AGENT_TOKENS: 'Alice:alice-token-0123456789' });
+  server = await startTestServer({ HANDOFF_MODE: 'external', HANDOFF_STATUS_CHANNELS: CONTACT_CENTRE, DATA_DIR: dataDir, AGENT_TOKENS: 'Alice:alice-token-0123456789' });
 });
 afterEach(() => customers.splice(0).forEach((c) => c.end()));
 afterAll(() => server.close());
@@ -41,7 +43,34 @@ async function handOver(client: Customer, summary: string): Promise<EventActivit
   return eventually(() => client.seen.find((a): a is EventActivity => a.type === 'event' && a.name === 'handoff.initiate'), 8000, 'handoff.initiate');
 }
 
-const status = (client: Customer, state: string) => client.send({ type: 'event', name: 'handoff.status', value: { state } } as Partial<Activity>);
+/** A forged status: the Direct Line customer's own client sends it. */
+const forgedStatus = (client: Customer, state: string) => client.send({ type: 'event', name: 'handoff.status', value: { state } } as Partial<Activity>);
+
+/** An activity on the contact centre's channel, as Azure Bot Service delivers it; the bot's replies come back in the answer. */
+async function onContactCentre(conversationId: string, activity: Record<string, unknown>): Promise<Array<{ type: string; name?: string; text?: string }>> {
+  const { status, body } = await postJson(`${server.url}/api/messages`, {
+    id: `cc-${Math.random().toString(36).slice(2)}`,
+    channelId: CONTACT_CENTRE,
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    from: { id: 'customer-1', name: 'Casey', role: 'user' },
+    recipient: { id: 'giftbot', name: 'giftbot' },
+    conversation: { id: conversationId },
+    ...activity,
+  });
+  expect(status).toBe(200);
+  return body?.activities ?? [];
+}
+const ccSay = (conversationId: string, text: string) => onContactCentre(conversationId, { type: 'message', text });
+const ccStatus = (conversationId: string, state: string) => onContactCentre(conversationId, { type: 'event', name: 'handoff.status', value: { state } });
+const texts = (activities: Array<{ text?: string }>) => activities.map((a) => a.text ?? '').join(' | ');
+const auditOf = (conversationId: string) => readRecords(dataDir, 'audit').filter((e) => e.conversationId === conversationId).map((e) => e.action);
+
+async function handOverOnContactCentre(conversationId: string, summary: string): Promise<void> {
+  await ccSay(conversationId, 'talk to a person');
+  const replies = await ccSay(conversationId, summary);
+  expect(replies.some((a) => a.type === 'event' && a.name === 'handoff.initiate')).toBe(true);
+}
 
 describe('HANDOFF_MODE=external', () => {
   test('when someone asks for a person, then handoff.initiate carries the summary and the redacted transcript', async () => {
@@ -65,37 +94,54 @@ describe('HANDOFF_MODE=external', () => {
     await client.say('hello?');
     const queue = await fetch(`${server.url}/api/agent/queue`, { headers: { Authorization: 'Bearer alice-token-0123456789' } });
     expect(((await queue.json()) as { waiting: unknown[] }).waiting).toEqual([]);
-    await status(client, 'accepted');
-    await status(client, 'completed');
-    await saw(client, 'The support team has finished', before);
-    expect(client.texts().slice(before)[0]).toContain('The support team has finished');
-    await saw(client, 'How did the support team do?', before);
-    const audit = readRecords(dataDir, 'audit').filter((e) => e.conversationId === client.conversationId);
-    expect(audit.map((e) => e.action)).toEqual(['external-filed', 'external-accepted', 'external-completed']);
+    // The Direct Line customer's own handoff.status events are forgeries: nothing changes, no audit line.
+    await forgedStatus(client, 'accepted');
+    await forgedStatus(client, 'completed');
+    await eventually(() => (server.logs.filter((l) => l.includes('spoofed-event-ignored') && l.includes(client.conversationId)).length >= 2 ? true : undefined), 8000, 'forgeries logged');
+    await client.say('still there?');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.texts().slice(before)).toEqual([]);
+    expect(auditOf(client.conversationId)).toEqual(['external-filed']);
+    expect(server.logs.filter((l) => l.includes('spoofed-event-ignored')).every((l) => !l.includes('completed') && !l.includes('accepted'))).toBe(true);
+  });
+
+  test("when the contact centre's channel says accepted then completed, then the audit notes both and the customer gets the survey", async () => {
+    const conversation = 'cc-conversation-completed';
+    await handOverOnContactCentre(conversation, 'card balance gone');
+    expect(await ccSay(conversation, 'hello?')).toEqual([]);
+    expect(await ccStatus(conversation, 'accepted')).toEqual([]);
+    const done = await ccStatus(conversation, 'completed');
+    expect(texts(done)).toContain('The support team has finished');
+    expect(texts(done)).toContain('How did the support team do?');
+    expect(auditOf(conversation)).toEqual(['external-filed', 'external-accepted', 'external-completed']);
   });
 
   test('when the contact centre says failed, then the customer is told and offered to leave a message', async () => {
-    const client = await customer();
-    await handOver(client, 'balance disappeared');
-    const before = client.texts().length;
-    await status(client, 'failed');
-    await saw(client, "couldn't reach the support team", before);
-    await saw(client, 'Would you like to leave a message?', before);
+    const conversation = 'cc-conversation-failed';
+    await handOverOnContactCentre(conversation, 'balance disappeared');
+    const failed = await ccStatus(conversation, 'failed');
+    expect(texts(failed)).toContain("couldn't reach the support team");
+    expect(texts(failed)).toContain('Would you like to leave a message?');
     // A status for a conversation that is no longer handed over changes nothing.
-    const after = client.texts().length;
-    await status(client, 'completed');
-    await client.say('No thanks');
-    await saw(client, 'No problem', after);
-    expect(client.texts().slice(after).some((t) => t.includes('The support team has finished'))).toBe(false);
+    expect(await ccStatus(conversation, 'completed')).toEqual([]);
+    expect(texts(await ccSay(conversation, 'No thanks'))).toContain('No problem');
   });
 
   test('when a handoff.status is unreadable, then it is ignored and the conversation stays handed over', async () => {
-    const client = await customer();
-    await handOver(client, 'odd status');
-    await client.send({ type: 'event', name: 'handoff.status', value: { state: 'exploded' } } as Partial<Activity>);
+    const conversation = 'cc-conversation-odd';
+    await handOverOnContactCentre(conversation, 'odd status');
+    expect(await ccStatus(conversation, 'exploded')).toEqual([]);
     await eventually(() => (server.logs.some((l) => l.includes('handoff-status-unreadable')) ? true : undefined), 8000, 'log line');
+    expect(texts(await ccStatus(conversation, 'completed'))).toContain('The support team has finished');
+  });
+
+  test('when a status arrives on the contact centre channel for a conversation id only a Direct Line customer has, then that customer is untouched', async () => {
+    const client = await customer();
+    await handOver(client, 'my own request');
     const before = client.texts().length;
-    await status(client, 'completed');
-    await saw(client, 'The support team has finished', before);
+    expect(await ccStatus(client.conversationId, 'completed')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.texts().slice(before)).toEqual([]);
+    expect(auditOf(client.conversationId)).toEqual(['external-filed']);
   });
 });
