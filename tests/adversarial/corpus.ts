@@ -99,6 +99,12 @@ export interface Expected {
   slackTurns?: number;
   /** Flood: another conversation still gets answers. */
   othersAnswered?: boolean;
+  /**
+   * Long input: every answer within `ms`; the bot replied (Direct Line, or /api/messages' expected
+   * replies); the stored echo and every reply at most `length` characters, whole characters only
+   * (no half emoji), holding none of `absent` (pieces of a code the cut must not leave behind).
+   */
+  bounded?: { length: number; ms: number; absent?: readonly string[] };
 }
 
 export interface HostileCase {

@@ -277,6 +277,7 @@ async function send(c: HostileCase, ctx: Context): Promise<Answer[]> {
 const STACK_TRACE = /\n\s+at |\bat [\w$.<>]+ \(|[\w-]+\.(?:ts|js):\d+|node_modules|\/work\/|[A-Z]:\\/;
 const TAG = /<\s*\/?\s*[a-z!?]/i;
 const SECRET_WARNING = 'giftbot.secretWarning';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The characters a code may be disguised with, undone: compatibility forms, invisibles, look-alikes, Unicode dashes. */
 const LOOKALIKES: Record<string, string> = {
@@ -363,7 +364,9 @@ async function runCase(c: HostileCase): Promise<string[]> {
   const before = watched ? (await activities(watched)).length : 0;
   const linesBefore = ctx.handoff ? await transcriptLength(ctx.handoff.id) : 0;
 
+  const sentAt = performance.now();
   const answers = await send(c, ctx);
+  const took = performance.now() - sentAt;
 
   // The status, and errors as JSON without a stack trace.
   const allowed = [expected.status].flat();
@@ -413,6 +416,23 @@ async function runCase(c: HostileCase): Promise<string[]> {
       await eventually(() => (turns().length >= expected.slackTurns! ? true : undefined), 8000, 'Slack turns');
       if (answers.length > 1) await eventually(() => (logEvents('slack-duplicate', `:${slackChannel}:`).length >= answers.length - 1 ? true : undefined), 8000, 'slack-duplicate');
       check(turns().length === expected.slackTurns, `${turns().length} Slack turns ran, expected ${expected.slackTurns}`);
+    }
+  }
+
+  // Long input: answered in time, with a reply, and nothing longer than the cut stored or said.
+  if (expected.bounded && accepted.length > 0) {
+    const { length, ms, absent = [] } = expected.bounded;
+    check(took <= ms, `answered in ${took.toFixed(0)} ms, over ${ms} ms`);
+    const said = ctx.conversation ? (await activities(ctx.conversation)).slice(before) : request.path === '/api/messages' ? accepted.flatMap((a) => (a.json?.activities ?? []) as Activity[]) : undefined;
+    if (said) {
+      check((ctx.conversation ? said.filter(fromBot) : said).some((a) => a.type === 'message'), 'the bot did not reply');
+      for (const a of said.filter((x) => typeof x.text === 'string')) {
+        const text = a.text as string;
+        const what = ctx.conversation && !fromBot(a) ? 'the stored echo' : 'a reply';
+        check(text.length <= length, `${what} is ${text.length} characters, over ${length}`);
+        check(!LONE_SURROGATE.test(text), `${what} holds half a character`);
+        for (const piece of absent) check(!text.includes(piece), `${what} holds "${piece}", part of a code the cut split`);
+      }
     }
   }
 
@@ -481,6 +501,7 @@ function then(expected: Expected, c: HostileCase): string {
   if (expected.customerSees) parts.push('the customer gets it without tags or javascript:');
   if (expected.slackTurns !== undefined) parts.push(`both acknowledged and ${expected.slackTurns} turn runs`);
   if (expected.othersAnswered) parts.push('other conversations still answered');
+  if (expected.bounded) parts.push(`answered within ${expected.bounded.ms} ms, echo and replies at most ${expected.bounded.length} characters${expected.bounded.absent ? ' with no piece of the split code' : ''}`);
   return `${parts.join(', ')}, and the server stays up`;
 }
 
