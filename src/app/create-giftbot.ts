@@ -18,6 +18,7 @@ import { ScamDetector } from '../safety/scam-detector';
 import { GiftBot } from '../bot/giftbot';
 import { RedactionMiddleware } from '../bot/redaction-middleware';
 import { SpoofingGuard } from '../bot/spoofing-guard';
+import { cutText } from '../safety/cut-text';
 import { silentLogger, type Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -98,7 +99,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     log,
   });
   options.metrics?.measureQueue(async () => (await handoff.waiting()).length);
-  const middleware: Middleware[] = [new RedactionMiddleware(log), new SpoofingGuard({ mode: config.HANDOFF_MODE, statusChannels: config.HANDOFF_STATUS_CHANNELS ?? [], log }), ...(options.metrics ? [options.metrics.middleware()] : []), new TranscriptLoggerMiddleware(transcripts)];
+  const middleware: Middleware[] = [new RedactionMiddleware(log, (text) => cutText(text, config.MAX_MESSAGE_LENGTH)), new SpoofingGuard({ mode: config.HANDOFF_MODE, statusChannels: config.HANDOFF_STATUS_CHANNELS ?? [], log }), ...(options.metrics ? [options.metrics.middleware()] : []), new TranscriptLoggerMiddleware(transcripts)];
   return { bot, middleware, matcher, flows, storage, transcripts, handoff, routes, audit, notes };
 }
 

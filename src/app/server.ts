@@ -30,6 +30,8 @@ import { overallCeiling } from '../channels/overall-ceiling';
 import { developmentGuard } from '../channels/development-guard';
 import { securityHeaders } from '../channels/web/security-headers';
 import type { Logger } from './logger';
+import { IncomingRedactor } from '../safety/incoming-redactor';
+import { cutText } from '../safety/cut-text';
 
 /** Request bodies past this are refused with 413 before anything reads them. */
 export const MAX_BODY = '256kb';
@@ -90,9 +92,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
   });
+  // Every channel's edge cuts and redacts the whole incoming activity before anything keeps it.
+  const redactor = new IncomingRedactor({ cut: (text) => cutText(text, config.MAX_MESSAGE_LENGTH) });
   // Slack signs the raw body, so its router comes before the JSON parser.
   const slack = giftbot && config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN && config.SLACK_BOT_USER_ID
-    ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log })
+    ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log, redactor, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) })
     : undefined;
   if (slack) app.use(slack.router);
   app.use(['/v3/directline', '/api/messages'], overallCeiling(limits));
@@ -107,6 +111,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       res.status(400).json({ error: { code: 'BadRequest', message: 'The body must be an activity with a "type"' } });
       return;
     }
+    // Before the adapter, the middleware and the transcript logger; the JWT is in the header, not the body.
+    req.body = redactor.redact(req.body as object);
     return cloud.process(req, withJsonErrors(res), logic);
   });
 
@@ -115,7 +121,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, backend.locks);
   for (const middleware of botApp.middleware) directLine.use(middleware);
   directLine.onTurnError = turnErrorHandler(log);
-  app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log, limits }));
+  app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log, redactor, limits }));
 
   // Agents reach customers on whichever channel they came from.
   giftbot?.routes

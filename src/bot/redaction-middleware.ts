@@ -1,26 +1,37 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { redactActivity } from '../safety/redact-activity';
+import type { Middleware, TurnContext } from 'botbuilder';
+import { foundAtEdge, IncomingRedactor } from '../safety/incoming-redactor';
+import type { SecretKind } from '../safety/secret-redactor';
 import type { Logger } from '../app/logger';
 
 /** Where the middleware leaves what it hid, for the bot's warning. */
 export const REDACTED_KINDS = Symbol('giftbot.redactedKinds');
 
 /**
- * First in the pipeline: hides claim codes, PINs and card numbers in every incoming message before
- * state, transcript or log sees it. Strings inside `value` (card submissions) are redacted too.
+ * First in the pipeline, for every activity type: hides claim codes, PINs and card numbers in
+ * every string of the incoming activity before state, transcript or log sees it. The channels'
+ * edges have already done so (src/safety/incoming-redactor.ts); this is the second line, and the
+ * only one for adapters without an edge (the terminal chat, tests). What either line found is
+ * left in turn state for the bot's warning.
  */
 export class RedactionMiddleware implements Middleware {
-  constructor(private readonly log: Logger) {}
+  private readonly redactor: IncomingRedactor;
+
+  /** `cut`: the configured length cut, applied to the text before it is redacted. */
+  constructor(private readonly log: Logger, cut?: (text: string) => string) {
+    this.redactor = new IncomingRedactor(cut ? { cut } : {});
+  }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const activity = context.activity;
-    if (activity.type === ActivityTypes.Message) {
-      const { activity: hidden, found } = redactActivity(activity);
-      activity.text = hidden.text;
-      if (activity.value !== undefined) activity.value = hidden.value;
-      context.turnState.set(REDACTED_KINDS, found);
-      if (found.length > 0) this.log.info('secret-redacted', { conversation: activity.conversation?.id, kinds: found });
-    }
+    // The activity object is the turn's own: it is rewritten in place, so everything holding it
+    // (the transcript logger clones it later) sees only the redacted one.
+    const activity = context.activity as unknown as Record<string, unknown>;
+    const hidden = this.redactor.redact(activity);
+    const found: SecretKind[] = foundAtEdge(hidden);
+    for (const key of Object.keys(activity)) delete activity[key];
+    // Not Object.assign: a "__proto__" key must stay a key, not set the activity's prototype.
+    for (const key of Reflect.ownKeys(hidden)) Object.defineProperty(activity, key, Object.getOwnPropertyDescriptor(hidden, key)!);
+    context.turnState.set(REDACTED_KINDS, found);
+    if (found.length > 0) this.log.info('secret-redacted', { conversation: context.activity.conversation?.id, type: context.activity.type, kinds: found });
     await next();
   }
 }

@@ -76,6 +76,8 @@ export const ConfigSchema = z
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
     SLACK_BOT_USER_ID: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id like U0123ABC').optional(),
+    /** Where Slack's Web API is (ending in /api/); override only to test with a local stand-in. */
+    SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     /** Where giftbot keeps everything: SQLite in DATA_DIR (survives restarts), or memory (nothing survives). */
     STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
     /** Several instances: state, queue, Direct Line conversations and the live relay go through this Redis. */

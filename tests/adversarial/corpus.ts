@@ -105,6 +105,10 @@ export interface Expected {
    * (no half emoji), holding none of `absent` (pieces of a code the cut must not leave behind).
    */
   bounded?: { length: number; ms: number; absent?: readonly string[] };
+  /** A code (any field of the post) readable in no field of anything stored in the conversation nor in the case's log lines; the echo shows [code hidden] somewhere. */
+  hiddenAnywhere?: string;
+  /** The bot said it hid a code (its reply carries the giftbot.secretWarning entity). */
+  warned?: boolean;
 }
 
 export interface HostileCase {

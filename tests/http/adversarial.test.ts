@@ -5,6 +5,8 @@ import { allCases as corpus } from '../adversarial/all-cases';
 import { CATEGORIES, SERVICE_URL, type Auth, type Expected, type HostileCase } from '../adversarial/corpus';
 import { CHANNEL_ISSUER, startLocalKeys, type LocalKeys } from '../helpers/bot-framework-keys';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { startRedis, type RedisServer } from '../helpers/redis-server';
+import { corpusBackend } from '../adversarial/backend';
 
 /**
  * Runs the adversarial corpus (tests/adversarial/corpus.ts) against one real server with every
@@ -13,6 +15,7 @@ import { eventually, postJson, startTestServer, type TestServer } from '../helpe
  * /api/messages checking real JWTs against a local key set. Each case checks its status and error
  * code, that errors are JSON without a stack trace, that nothing was stored for a refused request,
  * that Object.prototype is untouched (the server runs in this process) and that /healthz answers.
+ * The server keeps everything in SQLite; tests/http/adversarial-redis.test.ts runs it all on Redis.
  */
 const SECRET = 'adversarial-directline-secret-0123456789';
 const ALICE = 'alice-adversarial-token-0123456789';
@@ -23,12 +26,16 @@ const HANDOFF_SUMMARY = 'adversarial corpus: refund question';
 
 let keys: LocalKeys;
 let server: TestServer;
+/** Set when the corpus runs on Redis (tests/http/adversarial-redis.test.ts): a real redis-server of its own. */
+let redis: RedisServer | undefined;
 let handoff: Promise<Handoff>;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
 beforeAll(async () => {
   keys = await startLocalKeys();
+  if (corpusBackend.kind === 'redis') redis = await startRedis();
   server = await startTestServer({
+    ...(redis ? { REDIS_URL: redis.url } : {}),
     DIRECTLINE_SECRET: SECRET,
     AGENT_TOKENS: `Alice:${ALICE}`,
     SLACK_SIGNING_SECRET: SLACK_SECRET,
@@ -48,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await keys?.close();
+  await redis?.stop();
 }, 60_000);
 
 // --- Direct Line conversations ---------------------------------------------------------------
@@ -363,6 +371,7 @@ async function runCase(c: HostileCase): Promise<string[]> {
   const watched = ctx.conversation ?? ctx.handoff?.customer;
   const before = watched ? (await activities(watched)).length : 0;
   const linesBefore = ctx.handoff ? await transcriptLength(ctx.handoff.id) : 0;
+  const logsBefore = server.logs.length;
 
   const sentAt = performance.now();
   const answers = await send(c, ctx);
@@ -447,6 +456,19 @@ async function runCase(c: HostileCase): Promise<string[]> {
       check(leaked.length === 0, `the code is readable in ${leaked.map((a) => (fromBot(a) ? 'a bot reply' : 'the stored echo')).join(' and ')}: ${leaked.map((a) => JSON.stringify(a.text)).join(', ')}`);
       check(added.some((a) => fromBot(a) && (a.entities ?? []).some((e: { type?: string }) => e.type === SECRET_WARNING)), 'the bot never said it hid a code (the redactor did not see it)');
     }
+    if (expected.hiddenAnywhere !== undefined) {
+      const code = compact(expected.hiddenAnywhere);
+      const added = (await activities(ctx.conversation)).slice(before);
+      check(JSON.stringify(echo ?? {}).includes('[code hidden]'), `no field of the stored echo shows [code hidden]: ${JSON.stringify(echo).slice(0, 300)}`);
+      const leaked = added.filter((a) => compact(JSON.stringify(a)).includes(code));
+      check(leaked.length === 0, `the code is readable in ${leaked.map((a) => (fromBot(a) ? 'a bot reply' : 'the stored echo')).join(' and ')}: ${leaked.map((a) => JSON.stringify(a).slice(0, 300)).join(', ')}`);
+      const logged = server.logs.slice(logsBefore).filter((line) => compact(line).includes(code));
+      check(logged.length === 0, `the code is readable in the log: ${logged.join(' ').slice(0, 300)}`);
+    }
+    if (expected.warned) {
+      const added = (await activities(ctx.conversation)).slice(before);
+      check(added.some((a) => fromBot(a) && (a.entities ?? []).some((e: { type?: string }) => e.type === SECRET_WARNING)), 'the bot never said it hid a code (the redactor did not see it)');
+    }
     for (const text of c.conversation?.after ?? []) await say(ctx.conversation, text);
     const replies = (await activities(ctx.conversation)).slice(before).filter(fromBot);
     if (expected.repliesClean) {
@@ -495,6 +517,8 @@ function then(expected: Expected, c: HostileCase): string {
   const refused = statuses.every((s) => s >= 400);
   if (refused && (c.request.path.includes('{') || c.request.path.startsWith('/api/'))) parts.push('nothing stored');
   if (expected.hidden) parts.push('the code hidden in the echo and every reply');
+  if (expected.hiddenAnywhere) parts.push('the code in no field of the echo, any reply or the log');
+  if (expected.warned) parts.push('the bot warns');
   if (expected.echo) parts.push('stored as the plain text sent');
   if (expected.repliesClean) parts.push('no markup in the replies');
   if (expected.link) parts.push(`the ${expected.link.kind} link only on the configured host with safe parameters`);

@@ -51,8 +51,9 @@ export class DirectLineAdapter extends BotAdapter {
   receive(conversationId: string, activity: Partial<Activity>, stored: (echo: Activity) => Promise<void>): Promise<void> {
     return this.locks.run(conversationId, () =>
       this.atomically(conversationId, async () => {
-        // Clients read back the stored echo: a code in it is hidden there too. The turn gets what was
-        // sent (its redaction middleware hides the code again and tells the person it did).
+        // The router has redacted the post already; redacting again costs little and keeps a code out
+        // of the store whoever calls this. The turn gets the activity with the router's mark of what
+        // it hid (for the bot's warning).
         const echo = await this.store.append(conversationId, redactActivity(activity).activity);
         await stored(echo);
         await this.run({ ...activity, id: echo.id, timestamp: echo.timestamp } as Activity, this.logic);

@@ -3,6 +3,7 @@ import { ActivityTypes, type Activity } from 'botbuilder';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../app/logger';
+import { IncomingRedactor } from '../../safety/incoming-redactor';
 import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type DirectLineStore } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
 import type { ClientLimits, LimitKind, LimitResult } from '../../limits/client-limits';
@@ -21,6 +22,8 @@ export interface DirectLineOptions {
   /** Public base URL, for stream URLs behind a proxy; else taken from the request. */
   publicUrl: string | undefined;
   log: Logger;
+  /** Hides codes in every field of a post before it is stored or answered; a plain one if unset. */
+  redactor?: IncomingRedactor;
   /** Per-client limits (tokens, conversations, posts); unset, nothing is counted. */
   limits?: ClientLimits;
 }
@@ -70,6 +73,7 @@ class HttpError extends Error {
  */
 export function directLineRouter(options: DirectLineOptions): Router {
   const { store, adapter, tokens, log } = options;
+  const redactor = options.redactor ?? new IncomingRedactor();
   const router = Router();
   /** Throws LimitRefused for the first limit that refuses; the client address is req.ip (see TRUST_PROXY). */
   const limit = async (...checks: Array<readonly [LimitKind, string | undefined]>): Promise<void> => {
@@ -195,18 +199,21 @@ export function directLineRouter(options: DirectLineOptions): Router {
     await limit(['posts-per-conversation', conversation.id], ['posts-per-ip', auth.kind === 'token' ? clientKey(req.ip) : undefined]);
     const parsed = PostedActivitySchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'BadArgument', `Not an activity giftbot accepts: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const clientId = typeof parsed.data.channelData?.clientActivityID === 'string' ? parsed.data.channelData.clientActivityID.slice(0, 200) : undefined;
+    // The user is who the token says, whatever `from.id` the client sent.
+    const userId = auth.kind === 'token' ? auth.claims.userId : conversation.userId;
+    // Redacted here, whole, before the store, the turn, the transcript or the log sees any field of
+    // it — the retry key included: a clientActivityID that held a code is no key (and is not kept).
+    const posted = redactor.redact(adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>));
+    const sentId = parsed.data.channelData?.clientActivityID;
+    const clientId = typeof sentId === 'string' && posted.channelData?.clientActivityID === sentId ? sentId.slice(0, 200) : undefined;
     const seen = clientId ? await store.claimClientId(conversation.id, clientId) : undefined;
     if (seen === PENDING_CLIENT_ID) throw new HttpError(409, 'InProgress', 'This activity is still being processed; retry in a moment');
     if (seen) {
       res.json({ id: seen });
       return;
     }
-    // The user is who the token says, whatever `from.id` the client sent.
-    const userId = auth.kind === 'token' ? auth.claims.userId : conversation.userId;
     let echo: Activity | undefined;
     try {
-      const posted = adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>);
       // The turn knows its client's address (handoff requests are counted per client too).
       await clientOrigin.run(clientKey(req.ip), () =>
         adapter.receive(conversation.id, posted, async (stored) => {

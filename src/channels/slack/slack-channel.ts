@@ -5,6 +5,7 @@ import { Router } from 'express';
 import type { Giftbot } from '../../app/create-giftbot';
 import type { Logger } from '../../app/logger';
 import { InProcessAdapter } from '../in-process-adapter';
+import { IncomingRedactor } from '../../safety/incoming-redactor';
 import { boltLogger } from './bolt-logger';
 import { LocalLocks } from '../../storage/conversation-locks';
 import { postReplies } from './post-replies';
@@ -27,6 +28,8 @@ export interface SlackChannelOptions {
   slackApiUrl?: string;
   giftbot: Giftbot;
   log: Logger;
+  /** Hides codes in what a person wrote once Bolt has checked the signature, before the turn; a plain one if unset. */
+  redactor?: IncomingRedactor;
 }
 
 export interface SlackChannel {
@@ -51,6 +54,7 @@ const API_TIMEOUT_MS = 10_000;
  */
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const { giftbot, log, botUserId, teamId } = options;
+  const redactor = options.redactor ?? new IncomingRedactor();
   const adapter = new InProcessAdapter((context) => giftbot.bot.run(context));
   for (const middleware of giftbot.middleware) adapter.use(middleware);
   adapter.use(markAddressed(botUserId));
@@ -91,7 +95,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     await queue.run(inbound.conversation.id, async () => {
       let replies: Partial<Activity>[];
       try {
-        replies = await adapter.process(inbound.conversation, { type: ActivityTypes.Message, text: inbound.text });
+        // Channel and conversation are set again by the adapter; here they name the conversation for
+        // the split-code memory.
+        const said = redactor.redact({ type: ActivityTypes.Message, text: inbound.text, channelId: 'slack', conversation: { id: inbound.conversation.id } });
+        replies = await adapter.process(inbound.conversation, said as Partial<Activity>);
       } catch (err) {
         log.error('slack-turn-failed', { conversation: inbound.conversation.id, reason: err instanceof Error ? err.name : 'unknown' });
         replies = [{ type: ActivityTypes.Message, text: giftbot.flows.global.says.broken }];
