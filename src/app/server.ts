@@ -24,6 +24,9 @@ import { createGiftbot, type Giftbot } from './create-giftbot';
 import { refuseDeepJson } from './json-guards';
 import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../storage/storage-unavailable';
 import { Metrics } from './metrics';
+import { metricsAccess } from './metrics-access';
+import { routeConsoleToLog } from './console-log';
+import { errorFields } from '../core/error-fields';
 import { createClientLimits } from './client-limits-setup';
 import { handoffLimits } from '../limits/handoff-limits';
 import { overallCeiling } from '../channels/overall-ceiling';
@@ -89,7 +92,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   app.get('/healthz', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config), async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
   });
   // Every channel's edge cuts and redacts the whole incoming activity before anything keeps it.
@@ -146,6 +149,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     server.listen(config.PORT, resolve);
   });
   ready = true;
+  const restoreConsole = routeConsoleToLog(log);
   giftbot?.handoff.start();
   const expiry = expireTranscriptsDaily(backend, config.TRANSCRIPT_DAYS, log);
   const port = (server.address() as AddressInfo).port;
@@ -168,6 +172,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       await closed;
       clearInterval(expiry);
       if (!options.backend) await backend.close();
+      restoreConsole();
       log.info('stopped');
     },
   };
@@ -221,7 +226,7 @@ function azureAuthOptions(config: Config) {
 
 function turnErrorHandler(log: Logger) {
   return async (context: TurnContext, error: Error) => {
-    log.error('turn-failed', { conversation: context.activity.conversation?.id, channel: context.activity.channelId, reason: error.message });
+    log.error('turn-failed', { conversation: context.activity.conversation?.id, channel: context.activity.channelId, ...errorFields(error) });
     // With storage down the apology can't be stored either: the request itself must fail (503).
     if (isStorageUnavailable(error)) throw error;
     await context.sendActivity('Sorry, something went wrong on my side. Please try again in a moment.');

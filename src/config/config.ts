@@ -127,6 +127,8 @@ export const ConfigSchema = z
     TEAMS_SSO_TENANT_ID: Guid.optional(),
     /** Where Entra ID publishes its signing keys; override only to test with local keys. */
     TEAMS_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** GET /metrics needs "Authorization: Bearer <this>"; unset, /metrics is open outside production and off (404) in it. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !(config.MicrosoftAppId && (config.MicrosoftAppPassword || config.MicrosoftAppType === 'UserAssignedMSI'))) {

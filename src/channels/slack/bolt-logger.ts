@@ -1,14 +1,15 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../app/logger';
+import { argumentFields } from '../../core/error-fields';
 
 /**
- * Bolt's and its WebClient's logging into giftbot's JSON log. Only string arguments are kept:
- * the objects Bolt passes along (errors, request bodies, options) can hold message text or tokens.
- * Debug is dropped; it dumps payloads.
+ * Bolt's and its WebClient's logging into giftbot's JSON log, one line a call: the strings said and
+ * an error's first message line, name and code. Other objects Bolt passes along (request bodies,
+ * options) can hold message text or tokens, so they are left out. Debug is dropped; it dumps payloads.
  */
 export function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const line = (args: unknown[]) => ({ message: args.filter((a): a is string => typeof a === 'string').join(' ') });
+  const line = (args: unknown[]) => ({ ...argumentFields(args) });
   return {
     debug: () => {},
     info: (...args: unknown[]) => {
