@@ -74,6 +74,8 @@ export interface HostileRequest {
   auth?: Auth;
   /** The same request again: all at once (a flood) or one after the other (a redelivery). */
   repeat?: { times: number; together: boolean };
+  /** Sent with Transfer-Encoding: chunked and no Content-Length, so only a cap while reading can stop it. */
+  chunked?: boolean;
 }
 
 export interface Expected {
@@ -109,6 +111,8 @@ export interface Expected {
   hiddenAnywhere?: string;
   /** The bot said it hid a code (its reply carries the giftbot.secretWarning entity). */
   warned?: boolean;
+  /** Response headers of every answer: a string it contains, a pattern it matches, or null for absent. */
+  headers?: Record<string, string | RegExp | null>;
 }
 
 export interface HostileCase {

@@ -271,7 +271,8 @@ async function send(c: HostileCase, ctx: Context): Promise<Answer[]> {
   if (typeof body === 'string' && !typed) headers['Content-Type'] = 'application/json';
   Object.assign(headers, request.headers, await credentials(request.auth, ctx, typeof body === 'string' ? body : ''));
   if (request.auth === 'slack-altered' && typeof body === 'string') body = body.replace('"text":"', '"text":"(altered) ');
-  if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
+  if (body !== undefined && !request.chunked) headers['Content-Length'] = String(Buffer.byteLength(body));
+  if (request.chunked) headers['Transfer-Encoding'] = 'chunked';
   const once = () => rawRequest(`${server.url}${path}`, request.method, headers, body);
   const { times, together } = request.repeat ?? { times: 1, together: false };
   if (together) return Promise.all(Array.from({ length: times }, once));
@@ -381,6 +382,11 @@ async function runCase(c: HostileCase): Promise<string[]> {
   const allowed = [expected.status].flat();
   for (const answer of answers) {
     check(allowed.includes(answer.status), `status ${answer.status}, expected ${allowed.join(' or ')} — body: ${answer.text.slice(0, 160)}`);
+    for (const [name, want] of Object.entries(expected.headers ?? {})) {
+      const got = [answer.headers[name.toLowerCase()]].flat().filter((v) => v !== undefined).join(', ') || undefined;
+      if (want === null) check(got === undefined, `${name}: ${String(got)}, expected none`);
+      else check(got !== undefined && (typeof want === 'string' ? got.includes(want) : want.test(got)), `${name}: ${String(got)}, expected ${String(want)}`);
+    }
     if (answer.status < 400) continue;
     const error = answer.json?.error;
     check(typeof error?.code === 'string' && typeof error?.message === 'string', `the ${answer.status} answer is not a JSON error {"error": {"code", "message"}}: ${JSON.stringify(answer.text.slice(0, 120))}`);
@@ -525,6 +531,7 @@ function then(expected: Expected, c: HostileCase): string {
   if (expected.customerSees) parts.push('the customer gets it without tags or javascript:');
   if (expected.slackTurns !== undefined) parts.push(`both acknowledged and ${expected.slackTurns} turn runs`);
   if (expected.othersAnswered) parts.push('other conversations still answered');
+  if (expected.headers) parts.push(`with ${Object.keys(expected.headers).join(', ')} as expected`);
   if (expected.bounded) parts.push(`answered within ${expected.bounded.ms} ms, echo and replies at most ${expected.bounded.length} characters${expected.bounded.absent ? ' with no piece of the split code' : ''}`);
   return `${parts.join(', ')}, and the server stays up`;
 }
