@@ -1,5 +1,4 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { Logger } from '../app/logger';
 import { HANDOFF_STATUS_EVENT } from './handoff-initiation';
 import { AGENT_MESSAGE_ENTITY } from './transcript-lines';
 
@@ -14,7 +13,8 @@ export interface SpoofingGuardOptions {
   mode: 'internal' | 'external';
   /** HANDOFF_STATUS_CHANNELS: the contact centre's channel ids; never a customer channel (config refuses those). */
   statusChannels: readonly string[];
-  log: Logger;
+  /** Where the warnings go (the app's Logger fits; named here so the bot layer needn't import src/app). */
+  log: { warn(event: string, fields?: Record<string, unknown>): void };
 }
 
 /**
