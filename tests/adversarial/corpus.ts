@@ -74,6 +74,10 @@ export interface HostileRequest {
   auth?: Auth;
   /** The same request again: all at once (a flood) or one after the other (a redelivery). */
   repeat?: { times: number; together: boolean };
+  /** Sent from this local address (127.0.0.x: another client on this machine; 'network': this machine's non-loopback address). */
+  from?: string;
+  /** 'development': the runner's second server, without MicrosoftAppId (anonymous /api/messages). */
+  server?: 'development';
   /** Sent with Transfer-Encoding: chunked and no Content-Length, so only a cap while reading can stop it. */
   chunked?: boolean;
 }
@@ -101,6 +105,10 @@ export interface Expected {
   slackTurns?: number;
   /** Flood: another conversation still gets answers. */
   othersAnswered?: boolean;
+  /** One of the bot's replies in the case's conversation holds this text. */
+  botSays?: string;
+  /** GET /metrics afterwards does not hold this text (a label made from request data). */
+  metricsLack?: string;
   /**
    * Long input: every answer within `ms`; the bot replied (Direct Line, or /api/messages' expected
    * replies); the stored echo and every reply at most `length` characters, whole characters only

@@ -57,7 +57,7 @@ test('when an anonymous activity comes from this machine with a loopback service
 });
 
 test('when an anonymous activity comes from another machine, then 403 JSON and no turn runs, X-Forwarded-For notwithstanding', async () => {
-  for (const headers of [{}, { 'X-Forwarded-For': '127.0.0.1' }]) {
+  for (const headers of [{}, { 'X-Forwarded-For': '127.0.0.1' }] as Array<Record<string, string>>) {
     const body = activity('http://localhost:3978/', { deliveryMode: 'expectReplies' });
     const res = await send(NETWORK, body, headers);
     expect(res.status).toBe(403);
