@@ -8,7 +8,10 @@ import { EchoBot } from './echo-bot';
 async function main(): Promise<void> {
   const which = process.argv[2] === 'echo' ? 'echo' : 'giftbot';
   const root = path.resolve(__dirname, '..', '..');
-  const running = await startServer(loadConfig({ ...process.env, PORT: '0', DATA_DIR: process.env.DATA_DIR ?? 'data/bench' }), {
+  // Every simulated visitor comes from 127.0.0.1: per-address limits and the ceiling would measure
+  // themselves, not giftbot. The environment can still set them.
+  const unlimited = { RATE_LIMIT_TOKENS_PER_IP: 'off', RATE_LIMIT_CONVERSATIONS_PER_IP: 'off', RATE_LIMIT_POSTS_PER_IP: 'off', RATE_LIMIT_OVERALL: 'off' };
+  const running = await startServer(loadConfig({ ...unlimited, ...process.env, PORT: '0', DATA_DIR: process.env.DATA_DIR ?? 'data/bench' }), {
     root,
     log: silentLogger,
     ...(which === 'echo' ? { bot: { bot: new EchoBot(), middleware: [] } } : {}),
