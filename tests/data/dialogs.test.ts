@@ -97,7 +97,7 @@ describe('broken dialogs', () => {
   });
 
   test('when the last step would fall off the end, then it must end or go somewhere', () => {
-    expect(problemsAfter('handoff.json', (j) => (j.flows[0].steps[4] = { id: 'offer-message', type: 'say', text: 'bye' }))).toEqual([
+    expect(problemsAfter('handoff.json', (j) => (j.flows[0].steps[j.flows[0].steps.findIndex((s: { id: string }) => s.id === 'offer-message')] = { id: 'offer-message', type: 'say', text: 'bye' }))).toEqual([
       'handoff.json › handoff › offer-message: is the last step but has no "next": add one, or end the flow with an "end" step',
     ]);
   });
