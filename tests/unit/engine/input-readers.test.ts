@@ -15,6 +15,9 @@ describe('input readers', () => {
     expect(findAmount('sell my $25 amazon card', 2000)).toBe(25);
     expect(findAmount('swap 40 dollars of steam', 2000)).toBe(40);
     expect(findAmount('my ps5 card', 2000)).toBeNull();
+    expect(findAmount('sell my card for 1,500 dollars', 2000)).toBe(1500);
+    expect(findAmount('order 12345, then 30 bucks', 2000)).toBe(30);
+    expect(findAmount(`sell my card ${'9'.repeat(19_980)}`, 2000)).toBeNull();
   });
 
   test('when a reply picks an option, then label, number or phrase all work, and the longest phrase wins', () => {

@@ -12,6 +12,14 @@ describe('tokenize', () => {
     expect(linked).toEqual(['https', 'www', 'amazon', 'co', 'uk']);
   });
 
+  test('when a domain follows dashes, dots or an underscore, then it is found where it begins, as before the pattern was made linear', () => {
+    expect(tokenize('--xbox.com').domains).toEqual(['xbox.com']);
+    expect(tokenize('see a..amazon.com').domains).toEqual(['amazon.com']);
+    expect(tokenize('x_amazon.com').domains).toEqual(['amazon.com']);
+    expect(tokenize('go to redeem.microsoft.com.').domains).toEqual(['redeem.microsoft.com']);
+    expect(tokenize('a-amazon.com').domains).toEqual(['a-amazon.com']);
+  });
+
   test('when text is only emoji or right-to-left script, then there are no words and no crash', () => {
     expect(tokenize('🎁🎁🎁').words).toEqual([]);
     expect(() => tokenize('بطاقة هدية لا تعمل')).not.toThrow();
