@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { ROOT } from './paths';
+import { LOOPBACK_LIMITS } from './loopback-limits';
 import { eventually } from './server';
 
 export interface ServeProcess {
@@ -22,7 +23,7 @@ export interface ServeProcess {
 export function spawnServe(env: NodeJS.ProcessEnv): ServeProcess {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'giftbot.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, KNOWLEDGE_DIR: '', DIALOGS_DIR: '', DIRECTLINE_SECRET: '', REDIS_URL: '', STORAGE: '', ...env },
+    env: { ...process.env, KNOWLEDGE_DIR: '', DIALOGS_DIR: '', DIRECTLINE_SECRET: '', REDIS_URL: '', STORAGE: '', ...LOOPBACK_LIMITS, ...env },
   });
   let out = '';
   let err = '';

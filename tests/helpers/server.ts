@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../src/app/server';
 import { jsonLogger } from '../../src/app/logger';
 import { loadConfig } from '../../src/config/config';
 import { ROOT } from './paths';
+import { LOOPBACK_LIMITS } from './loopback-limits';
 
 export interface TestServer extends RunningServer {
   logs: string[];
@@ -14,7 +15,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const logs: string[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'giftbot-test-'));
-  const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
+  const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...LOOPBACK_LIMITS, ...env }), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
   return Object.assign(running, { logs });
 }
 
