@@ -66,7 +66,7 @@ function looksLikeFragment(text: string, tokens: Token[], run: Run): boolean {
 function judge(text: string, tokens: Token[], run: Run, afterCode: boolean): Verdict {
   const card = isCardNumber(tokens, run);
   const fused = run.first === run.last && FUSED_SECRET.test(tokens[run.first]!.text);
-  const evidence = fused ? 'secret' : evidenceBefore(text, tokens, run.first);
+  const evidence = fused ? 'secret' : (evidenceBefore(text, tokens, run.first) ?? secretWordAfter(text, tokens, run.last));
   const byWords = evidence ? judgeByWords(evidence, run, card) : undefined;
   const verdict = byWords ?? judgeByShape(text, tokens, run, card);
   if (!verdict.hide && !verdict.certain && afterCode && (run.digits >= 3 || run.digits + run.letters >= 4)) {
@@ -94,6 +94,21 @@ function sentenceEndsBetween(text: string, a: Token, b: Token): boolean {
   return SENTENCE_END.test(gap) && !(ABBREVIATION.has(a.lower) && /^\.\s*$/.test(gap));
 }
 
+/** "4821 is my pin", "73920145 is the access number": the word for a secret right after it. */
+function secretWordAfter(text: string, tokens: Token[], at: number): Evidence | undefined {
+  for (let j = at + 1; j < tokens.length && j <= at + 4; j++) {
+    const t = tokens[j]!;
+    if (sentenceEndsBetween(text, tokens[j - 1]!, t)) return undefined;
+    const evidence = evidenceOf(t.lower, j - 1 > at ? tokens[j - 1]!.lower : undefined);
+    // "access" before "number"/"code": read on, the pair decides.
+    const pair = j + 1 < tokens.length ? evidenceOf(tokens[j + 1]!.lower, t.lower) : undefined;
+    if (pair === 'secret' || pair === 'code' || pair === 'error') return pair === 'error' ? undefined : pair;
+    if (evidence) return evidence === 'secret' || evidence === 'code' ? evidence : undefined;
+    if (!FILLER.has(t.lower)) return undefined;
+  }
+  return undefined;
+}
+
 /** "the pin is", "access number:" at the very end: the number is probably in the next message. */
 function endsWithSecretWord(tokens: Token[]): boolean {
   for (let j = tokens.length - 1; j >= 0 && j >= tokens.length - 4; j--) {
@@ -112,9 +127,16 @@ function absorb(text: string, tokens: Token[], first: number, last: number): [nu
     return b.start - a.end <= MAX_GAP && /[^\s]/.test(gap) && JOINT.test(gap);
   };
   const fits = (t: Token): boolean => t.digits === 0 && t.text.length >= 2 && t.text.length <= 8 && !NOT_CODE.has(t.lower);
+  // With a space, only a group as long as one of the code's own ("aq4t g7xrld aeqt").
+  const lengths = new Set<number>();
+  for (let k = first; k <= last && k < first + 8; k++) lengths.add(tokens[k]!.text.length);
+  const evenGroup = (t: Token, a: Token, b: Token): boolean =>
+    last > first && lengths.has(t.text.length) && /^[a-z]+$/.test(t.text) && b.start - a.end <= 3 && /^[ \t]+$/.test(text.slice(a.end, b.start));
   let from = first;
   let to = last;
   for (let k = 0; k < 2 && from > 0 && fits(tokens[from - 1]!) && joinsTight(tokens[from - 1]!, tokens[from]!); k++) from--;
   for (let k = 0; k < 2 && to + 1 < tokens.length && fits(tokens[to + 1]!) && joinsTight(tokens[to]!, tokens[to + 1]!); k++) to++;
+  if (from === first && from > 0 && fits(tokens[from - 1]!) && evenGroup(tokens[from - 1]!, tokens[from - 1]!, tokens[from]!)) from--;
+  if (to === last && to + 1 < tokens.length && fits(tokens[to + 1]!) && evenGroup(tokens[to + 1]!, tokens[to]!, tokens[to + 1]!)) to++;
   return [from, to];
 }

@@ -37,9 +37,9 @@ export interface Run {
 
 const TOKEN = /[A-Za-z0-9]+/g;
 const WORD = /\S+/g;
-// Between two groups: 1-3 spaces; one separator character with up to 3 spaces around it; or up to
-// two line breaks. Bounded, so a gap is never scanned beyond a dozen characters.
-export const JOINT = /^(?:[ \t]{1,3}|[ \t]{0,3}[-._,/\\|:+•·∙*~][ \t]{0,3}|[ \t]{0,3}\r?\n(?:[ \t]{0,3}\r?\n)?[ \t]{0,3})$/;
+// Between two groups: 1-3 spaces; one to three symbols (a dash, dot, slash, bullet, emoji…) with up
+// to 3 spaces around them; or up to two line breaks. Bounded, so a gap is never scanned beyond a dozen characters.
+export const JOINT = /^(?:[ \t]{1,3}|[ \t]{0,3}[^\s\p{L}\p{N}]{1,3}[ \t]{0,3}|[ \t]{0,3}\r?\n(?:[ \t]{0,3}\r?\n)?[ \t]{0,3})$/u;
 export const MAX_GAP = 12;
 
 export function tokenize(text: string): Token[] {
@@ -64,7 +64,8 @@ function isPart(t: string, lower: string, digits: number): boolean {
   if (isHexErrorNumber(t)) return false;
   if (digits > 0) return lower !== 'cvv2' && lower !== 'cvc2';
   if (NOT_CODE.has(lower) || t.length > 8) return false;
-  if (/^[A-Z]+$/.test(t)) return t.length >= 2;
+  // Single capitals count ("A Q 4 T G 7 …" typed a character at a time), but not the words "A" and "I".
+  if (/^[A-Z]+$/.test(t)) return t.length >= 2 || (t !== 'A' && t !== 'I');
   return t.length >= 3 && !/[aeiou]/i.test(t);
 }
 

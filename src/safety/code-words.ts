@@ -90,4 +90,6 @@ export const NOT_CODE = new Set([
   'valid', 'invalid', 'wrong', 'work', 'works', 'wont', 'dont', 'didnt', 'isnt', 'doesnt', 'still', 'again', 'all', 'any', 'one', 'two',
   'new', 'old', 'today', 'back', 'off', 'in', 'or', 'if', 'so', 'do', 'did', 'done', 'used', 'use', 'need', 'want', 'will', 'sell',
   'swap', 'money', 'balance', 'account', 'number', 'first', 'last', 'half', 'part', 'rest', 'sorry', 'again', 'also', 'see', 'says',
+  // file names in a message ("IMG_4821.png") are no code
+  'img', 'png', 'jpg', 'jpeg', 'gif', 'heic', 'txt', 'doc', 'docx', 'mp4', 'mov', 'screenshot',
 ]);

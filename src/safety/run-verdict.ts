@@ -64,7 +64,8 @@ export function judgeByShape(text: string, tokens: Token[], run: Run, card: bool
     if (run.digits >= 12) {
       // Dates, times and versions ("2026-12-06 10:30", "10.0.19045.3693") have several short groups.
       const short = run.groups.filter((g) => g <= 2).length;
-      return short >= 2 && run.groups.every((g) => g < 8) ? keep : hide;
+      // A card typed a digit at a time ("6 0 0 6 4 9 …") has many more groups than any date.
+      return short >= 2 && run.groups.length <= 6 && run.groups.every((g) => g < 8) ? keep : hide;
     }
     // Half a card number as printed: "6006 4912".
     if (run.digits >= 8 && run.spaced && run.groups.length >= 2 && run.groups.every((g) => g === 4)) return hide;

@@ -227,6 +227,18 @@ export const mustHide: MustHide[] = [
   h('"security code" in capitals', `SECURITY CODE ${STARBUCKS_CODE}`, STARBUCKS_CODE),
   h('"pin" after "scratch off"', `scratched off the silver and pin is 3390`, HOME_DEPOT_PIN),
   h('"it\'s" between the word and the PIN', `pin it's 4821`, WALMART_PIN),
+  // --- the word after the number -------------------------------------------------------------
+  h('"4821 is my pin"', `${WALMART_PIN} is my pin`, WALMART_PIN),
+  h('"… is the access number"', `${TARGET_ACCESS} is the access number`, TARGET_ACCESS),
+  h('"… is the security code"', `${STARBUCKS_CODE} is the security code`, STARBUCKS_CODE),
+  h('a PIN before its word and a card number after it', `${WALMART_PIN} is the pin for card ${fours(WALMART_CARD, ' ')}`, WALMART_PIN),
+  // --- typed a character at a time, odd separators -------------------------------------------
+  h('a Steam code typed a character at a time', '7 Q X P L M 2 Z R T 9 W K B N', STEAM),
+  h('a card number typed a digit at a time', WALMART_CARD.split('').join(' '), WALMART_CARD),
+  h('a PIN typed a digit at a time', 'pin 4 8 2 1', WALMART_PIN),
+  h('a code with emoji between the groups', 'AQ4T🔥G7XRLD🔥NMFB', AMAZON),
+  h('a code with arrows between the groups', 'AQ4T → G7XRLD → NMFB', AMAZON),
+  h('a lower-case code whose first group has vowels', 'my code is aeqt g7xrld nmfb', 'AEQT-G7XRLD-NMFB'),
 ];
 
 const k = (name: string, text: string): MustKeep => ({ name, text });
@@ -314,6 +326,17 @@ export const mustKeep: MustKeep[] = [
   k('a percentage', 'I only got 50% of the balance'),
   k('a quantity and a brand', '2x $25 Steam cards'),
   k('a case number', 'case number 04417729'),
+  k('an error code before the words "error code"', '2813-0001 is the error code'),
+  k('a phone number with a note in brackets', 'my phone is 555-867-5309 (mobile)'),
+  k('two phone numbers', '(212) 555-0123 or 555-867-5309'),
+  k('a sum of amounts', 'I paid $50 + $25 + $100'),
+  k('an error code and an emoji', 'error 0x87e10bef 😡'),
+  k('a multiplication of amounts', '3 x $25 = $75'),
+  k('a shouted sentence', 'HELLO I NEED HELP WITH MY CARD'),
+  k('the last four digits of a card', 'my card ends in 4821'),
+  k('a screenshot file name', 'see screenshot IMG_4821.png'),
+  k('amounts after a colon', 'I have 2 cards: $50 and $100'),
+  k('a reference with a date and a time', 'Ref: 2026-12-06 / 10:30 / 42'),
 ];
 
 const s = (name: string, first: string, second: string, secret: string): SplitAcross => ({ name, messages: [first, second], secret });
