@@ -71,7 +71,7 @@ export function judgeByShape(text: string, tokens: Token[], run: Run, card: bool
     if (run.digits >= 8 && run.spaced && run.groups.length >= 2 && run.groups.every((g) => g === 4)) return hide;
     return maybe;
   }
-  if (longDigitToken(tokens, run)) return hide;
+  if (codeOnItsOwn(tokens, run)) return hide;
   if (run.digits === 0) {
     const even = run.groups.every((g) => g === run.groups[0]);
     return run.groups.length >= 3 && run.groups.every((g) => g >= 4 && g <= 6) && (even || run.unspaced) && fewVowels(run) ? hide : maybe;
@@ -87,8 +87,13 @@ function fewVowels(run: Run): boolean {
   return run.letters > 0 && run.vowels / run.letters < 0.2;
 }
 
-function longDigitToken(tokens: Token[], run: Run): boolean {
-  for (let k = run.first; k <= run.last; k++) if (tokens[k]!.digits >= 12 && tokens[k]!.digits === tokens[k]!.text.length) return true;
+/** One token of the run is a code by itself ("ITUNES XJ7QK2LMNP4RTV8W"): twelve digits, or ten mixed characters. */
+function codeOnItsOwn(tokens: Token[], run: Run): boolean {
+  for (let k = run.first; k <= run.last; k++) {
+    const { digits, text } = tokens[k]!;
+    const letters = text.length - digits;
+    if ((letters === 0 && digits >= 12) || (text.length >= 10 && letters >= 2 && digits >= 2)) return true;
+  }
   return false;
 }
 

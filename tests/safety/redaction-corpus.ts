@@ -239,6 +239,8 @@ export const mustHide: MustHide[] = [
   h('a code with emoji between the groups', 'AQ4T🔥G7XRLD🔥NMFB', AMAZON),
   h('a code with arrows between the groups', 'AQ4T → G7XRLD → NMFB', AMAZON),
   h('a lower-case code whose first group has vowels', 'my code is aeqt g7xrld nmfb', 'AEQT-G7XRLD-NMFB'),
+  h('an Apple code after a word in capitals', `ITUNES ${APPLE}`, APPLE),
+  h('a Google Play code after a word in capitals', `GOOGLEPLAY ${GOOGLE} HELP`, GOOGLE),
 ];
 
 const k = (name: string, text: string): MustKeep => ({ name, text });
