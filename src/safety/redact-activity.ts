@@ -40,7 +40,7 @@ const KEPT_IN_SHAPE: ReadonlyMap<string, RegExp> = new Map([['channelData.client
 export interface RedactOptions {
   /** The previous message of this conversation ended with (part of) a code: its rest may open `text`. */
   afterCode?: boolean;
-  /** Applied to `text` before it is redacted (the configured length cut). */
+  /** Applied to every string before it is redacted (the configured length cut): a long string in any field costs the redactor as much as a long text. */
   cut?: (text: string) => string;
 }
 
@@ -60,15 +60,16 @@ export interface Redacted<T> {
 export function redactActivity<T extends object>(activity: T, options: RedactOptions = {}): Redacted<T> {
   const found = new Set<SecretKind>();
   let endsWithCode = false;
+  const cut = options.cut ?? ((text: string) => text);
   const hide = (text: string): string => {
-    const result = redactSecrets(text);
+    const result = redactSecrets(cut(text));
     result.found.forEach((kind) => found.add(kind));
     return result.text;
   };
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(activity)) {
     if (key === 'text' && typeof value === 'string') {
-      const result = redactSecrets(options.cut ? options.cut(value) : value, { afterCode: options.afterCode ?? false });
+      const result = redactSecrets(cut(value), { afterCode: options.afterCode ?? false });
       result.found.forEach((kind) => found.add(kind));
       endsWithCode = result.endsWithCode;
       put(copy, key, result.text);
