@@ -4,10 +4,12 @@ import { isHttpsUrl, isSafeMarkdown, rebuildMarkdown } from './agent-markdown';
 export const AGENT_TEXT_MAX = 4000;
 
 // Anything shaped like a tag, comment or doctype. A lone "<" ("under < $50") is left alone.
-const TAG = /<\/?[a-zA-Z!?][^>]*>/g;
+// `[^<>]` rather than `[^>]`: a tag never holds another "<", and stopping there keeps the search
+// linear on a long run of unclosed "<a" (each start would otherwise scan to the end).
+const TAG = /<\/?[a-zA-Z!?][^<>]*>/g;
 // A tag opened and never closed ("<img src=x onerror=…" to the end of the line): a renderer that
 // waits for its ">" would take the rest as markup, so it goes whole.
-const UNCLOSED_TAG = /<\/?[a-zA-Z!?][^>\n]*$/gm;
+const UNCLOSED_TAG = /<\/?[a-zA-Z!?][^<>\n]*$/gm;
 // A reference definition, "[1]: javascript:…", which a later [label][1] would turn into a link (or,
 // where it can't be one, would show the target as text): kept only for https targets.
 const MD_REFERENCE = /^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$/gm;
