@@ -207,7 +207,9 @@ describe('a full disk', () => {
     logs = [];
     const log = jsonLogger((line) => logs.push(line));
     const opened = (backend = openSqliteBackend({ file, log }));
-    const running = (server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir }), { root: ROOT, log, backend: opened }));
+    // The paste is kept whole (the default MAX_MESSAGE_LENGTH would cut it to 4,000 characters,
+    // small enough to fit), so it is what fills the disk.
+    const running = (server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, MAX_MESSAGE_LENGTH: '20000' }), { root: ROOT, log, backend: opened }));
     const chat = await open(running.url);
     expect((await say(chat, 'redeem my amazon card', 'c-1')).status).toBe(200);
     expect((await say(chat, 'done', 'c-2')).status).toBe(200);

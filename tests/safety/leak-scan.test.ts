@@ -35,7 +35,14 @@ type Json = Record<string, any>;
 function filesIn(dir: string): Array<{ where: string; text: string }> {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? filesIn(file) : [{ where: `DATA_DIR/${name}`, text: readFileSync(file).toString('utf8') }];
+    // SQLite removes -shm and -wal as the last connection closes: a file gone between the listing
+    // and the read holds nothing any more.
+    try {
+      return statSync(file).isDirectory() ? filesIn(file) : [{ where: `DATA_DIR/${name}`, text: readFileSync(file).toString('utf8') }];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   });
 }
 
