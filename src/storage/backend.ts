@@ -39,6 +39,14 @@ export interface Backend {
   directLine: DirectLineStore;
   locks: ConversationLocks;
   bus: EventBus;
+  /**
+   * The turn commit, used by every channel: runs `fn` (one turn of the conversation) under the
+   * conversation's lock — across instances on Redis — and keeps what it writes for that
+   * conversation (state, transcript lines, Direct Line activities and client ids) together or not at
+   * all: SQLite in one transaction, Redis in one script. Memory only serializes: each write stands.
+   * Writes for other conversations go straight through. Resolves or rejects with `fn`.
+   */
+  atomically<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
   /** Redis only: the command client and a key prefix, so per-client limits are counted once for every instance. */
   limitStore?: { client: Redis; keyPrefix: string };
   /** Deletes everything personal about a conversation (a person's request); the audit log stays. What went, where counted. */
@@ -52,6 +60,7 @@ export interface Backend {
 export function memoryBackend(): Backend {
   const transcripts = new BoundedTranscriptStore();
   const directLine = new MemoryDirectLineStore();
+  const locks = new LocalLocks();
   return {
     kind: 'memory',
     storage: new MemoryStorage(),
@@ -60,8 +69,9 @@ export function memoryBackend(): Backend {
     audit: new MemoryLog(),
     notes: new MemoryLog(),
     directLine,
-    locks: new LocalLocks(),
+    locks,
     bus: new LocalBus(),
+    atomically: (conversationId, fn) => locks.run(conversationId, fn),
     async purgeConversation(conversationId) {
       // State and queue entries are left to their bounds: memory keeps nothing past the process anyway.
       await Promise.all(['directline', 'msteams', 'slack', 'webchat'].map((channel) => transcripts.deleteTranscript(channel, conversationId)));

@@ -51,6 +51,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
   const audit = new RedisRecordLog(redis, 'audit', AuditEntrySchema, badEntry('audit'));
   const notes = new RedisRecordLog(redis, 'notes', TeamNoteSchema, badEntry('notes'));
   const directLine = new RedisDirectLineStore(redis, log);
+  const locks = new RedisLocks(redis, log, options.locks);
   return {
     kind: 'redis',
     storage,
@@ -59,8 +60,9 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     audit,
     notes,
     directLine,
-    locks: new RedisLocks(redis, log, options.locks),
+    locks,
     bus: new RedisBus(redis, log),
+    atomically: (conversationId, fn) => locks.run(conversationId, () => directLine.atomically(conversationId, fn)),
     limitStore: { client: redis.commands, keyPrefix: redis.key('limit', '') },
     async purgeConversation(conversationId: string): Promise<null> {
       // The audit log stays, as with SQLite: it records who acted, and holds nothing the person wrote.

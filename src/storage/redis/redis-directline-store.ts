@@ -121,14 +121,15 @@ return 1
  * 7 c client ids, 8 n state items, 9 state TTL ms, 10 t transcript lines, 11 transcript lines kept,
  * 12 transcript TTL ms, 13 now ms, 14 index cutoff ms, 15 transcript channel id, 16 the conversation
  * id; then the m activity JSONs, c pairs of client id and activity id, n pairs of document and expected eTag, t lines.
- * Returns {0} when there is no such conversation, {1} when another append came first, {2, i} when
+ * Returns {0} when there is no such conversation (and the turn has activities or client ids), {1} when another append came first, {2, i} when
  * state item i's eTag didn't match, {3} when kept (now, or by this same commit before).
  */
 const COMMIT_TURN = new LuaScript(
   'directline-commit',
   `
-if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
 local m, c, n, t = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[10])
+-- A turn of another channel (/api/messages, Slack) keeps only state and transcript: no conversation here.
+if (m > 0 or c > 0) and redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
 local activities, clients, docs, lines = 17, 17 + m, 17 + m + 2 * c, 17 + m + 2 * c + 2 * n
 local dropped = tonumber(redis.call('HGET', KEYS[1], 'dropped') or '0')
 local sequence = dropped + redis.call('LLEN', KEYS[2])
@@ -159,7 +160,7 @@ if m > 0 then
   end
 end
 for j = 0, c - 1 do redis.call('HSET', KEYS[3], ARGV[clients + 2 * j], ARGV[clients + 2 * j + 1]) end
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+if m > 0 or c > 0 then for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end end
 if t > 0 then
   local list, index, channels = KEYS[5 + n], KEYS[6 + n], KEYS[7 + n]
   redis.call('RPUSH', list, unpack(ARGV, lines, lines + t - 1))

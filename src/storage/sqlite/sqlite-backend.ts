@@ -46,6 +46,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
   const audit = new SqliteRecordLog(db, 'audit', AuditEntrySchema, reportBadRow('audit'));
   const notes = new SqliteRecordLog(db, 'notes', TeamNoteSchema, reportBadRow('notes'));
   const directLine = new SqliteDirectLineStore(db, options.now);
+  const locks = new LocalLocks();
   log.info('storage.opened', { kind: 'sqlite', file });
 
   return {
@@ -56,8 +57,9 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
     audit,
     notes,
     directLine,
-    locks: new LocalLocks(),
+    locks,
     bus: new LocalBus((err) => log.error('bus.handler-failed', { error: err instanceof Error ? err.message : String(err) })),
+    atomically: (conversationId, fn) => locks.run(conversationId, () => db.atomically(conversationId, fn)),
 
     async purgeConversation(id: string): Promise<PurgeCounts> {
       // One transaction: the person's data goes all at once, or (on a disk error) none of it does.

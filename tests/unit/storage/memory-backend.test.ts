@@ -1,5 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import { memoryBackend } from '../../../src/storage/backend';
 import { BoundedTranscriptStore } from '../../../src/storage/bounded-transcript-store';
 import { LocalLocks } from '../../../src/storage/conversation-locks';
 import { LocalBus } from '../../../src/storage/event-bus';
@@ -9,6 +10,7 @@ import { busContract, locksContract } from '../../contracts/locks-and-bus.contra
 import { recordLogContract } from '../../contracts/record-log.contract';
 import { storageContract } from '../../contracts/storage.contract';
 import { transcriptStoreContract } from '../../contracts/transcript-store.contract';
+import { turnCommitContract } from '../../contracts/turn-commit.contract';
 
 // The in-memory backend against the same contracts the SQLite and Redis backends meet.
 storageContract('MemoryStorage (botbuilder)', async () => new MemoryStorage());
@@ -17,3 +19,4 @@ recordLogContract('MemoryLog', async () => new MemoryLog());
 transcriptStoreContract('BoundedTranscriptStore', async () => new BoundedTranscriptStore());
 locksContract('LocalLocks', async () => new LocalLocks());
 busContract('LocalBus', async () => new LocalBus());
+turnCommitContract('memoryBackend', async () => memoryBackend(), { allOrNothing: false });

@@ -2,6 +2,7 @@
 // SQLite backends meet), then what several instances behind one load balancer need — two backends
 // on one Redis see each other's state, queue, Direct Line appends, events and locks — and that
 // purging a conversation removes that conversation's keys and nothing else.
+import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { silentLogger } from '../../../src/app/logger';
@@ -23,6 +24,7 @@ import { busContract, locksContract } from '../../contracts/locks-and-bus.contra
 import { recordLogContract } from '../../contracts/record-log.contract';
 import { storageContract } from '../../contracts/storage.contract';
 import { transcriptStoreContract } from '../../contracts/transcript-store.contract';
+import { turnCommitContract } from '../../contracts/turn-commit.contract';
 import { requestFor } from '../../helpers/handoff';
 import { startRedis, type RedisServer } from '../../helpers/redis-server';
 
@@ -58,6 +60,7 @@ transcriptStoreContract('RedisTranscriptStore', async () => new RedisTranscriptS
 directLineStoreContract('RedisDirectLineStore', async () => new RedisDirectLineStore(await emptied(), silentLogger), settle);
 locksContract('RedisLocks', async () => new RedisLocks(await emptied(), silentLogger));
 busContract('RedisBus', async () => new RedisBus(await emptied(), silentLogger), settle);
+turnCommitContract('RedisBackend', async () => openRedisBackend({ url: server.url, log: silentLogger, transcriptDays: 1, prefix: `turns-${randomUUID()}:` }), { allOrNothing: true });
 
 describe('RedisDirectLineStore beyond the contract', () => {
   test('when more activities than are kept arrive, then the oldest go but watermarks keep counting', async () => {

@@ -21,6 +21,7 @@ import { busContract, locksContract } from '../../contracts/locks-and-bus.contra
 import { recordLogContract } from '../../contracts/record-log.contract';
 import { storageContract } from '../../contracts/storage.contract';
 import { transcriptStoreContract } from '../../contracts/transcript-store.contract';
+import { turnCommitContract } from '../../contracts/turn-commit.contract';
 import { requestFor } from '../../helpers/handoff';
 
 // Every database of a test lives in its own temporary folder, closed and removed after the test.
@@ -84,6 +85,8 @@ transcriptStoreContract('SqliteTranscriptStore', async () => new SqliteTranscrip
 directLineStoreContract('SqliteDirectLineStore', async () => new SqliteDirectLineStore(openDatabase()));
 locksContract('SqliteBackend locks', async () => openBackend().locks);
 busContract('SqliteBackend bus', async () => openBackend().bus);
+// The contract closes the backend itself; closing it again afterwards is harmless.
+turnCommitContract('SqliteBackend', async () => openBackend(), { allOrNothing: true });
 
 describe('SqliteDirectLineStore', () => {
   test('when more activities arrive than are kept, then the oldest go and watermarks still count from the start', async () => {
