@@ -1,5 +1,5 @@
 import type { Condition, Fact } from './flow-schema';
-import type { Slots } from './flow-runner';
+import type { Slots } from './slots';
 
 export type Facts = Record<Fact, boolean>;
 

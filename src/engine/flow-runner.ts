@@ -9,11 +9,11 @@ import { evaluate, type Facts } from './conditions';
 import type { FlowSet, LoadedFlow } from './flow-loader';
 import type { Step } from './flow-schema';
 import { findAmount, isBlank, pickOption, readAmount, readBrandName, readContact } from './input-readers';
+import { slotView, type SlotValue, type Slots } from './slots';
 import { render } from './templates';
 import { minutes } from '../handoff/handoff-service';
 
-export type SlotValue = string | number | boolean | null | string[];
-export type Slots = Record<string, SlotValue>;
+export type { SlotValue, Slots } from './slots';
 
 /** A flow in progress, saved between turns as plain JSON. */
 export interface FlowState {
@@ -137,7 +137,7 @@ export class FlowRunner {
 
   private prefill(loaded: LoadedFlow, slots: Slots, opening: string): void {
     const wants = new Set(loaded.flow.prefill ?? []);
-    const found = this.services.matcher.search(opening, { brand: typeof slots.brand === 'string' ? slots.brand : null });
+    const found = this.services.matcher.search(opening, { brand: slotView(slots).brand ?? null });
     if (found.country) slots.country = found.country;
     if (wants.has('brand') && found.mentioned[0]) slots.brand = found.mentioned[0];
     if (wants.has('wantedBrand') && found.mentioned[1]) slots.wantedBrand = found.mentioned[1];
@@ -281,7 +281,7 @@ export class FlowRunner {
     }
     if ('entry' in picked) {
       state.slots.match = picked.entry;
-      state.slots.tried = [...asList(state.slots.tried), picked.entry];
+      state.slots.tried = [...slotView(state.slots).tried, picked.entry];
       return { to: step.candidates!.next };
     }
     if (step.slot) state.slots[step.slot] = picked.value ?? picked.label;
@@ -289,14 +289,14 @@ export class FlowRunner {
   }
 
   private candidateOptions(state: FlowState): Array<{ label: string; entry: string; says?: string[]; value?: string }> {
-    return asList(state.slots.candidates).flatMap((id) => {
+    return slotView(state.slots).candidates.flatMap((id) => {
       const entry = this.services.matcher.entry(id);
       return entry ? [{ label: entry.title, entry: id }] : [];
     });
   }
 
   private walk(step: Extract<Step, { type: 'walk' }>, state: FlowState, answer: string | null, replies: Reply[], onward: Move): Move {
-    const items = this.brandView(state.slots.brand).steps;
+    const items = this.brandView(slotView(state.slots).brand).steps;
     const prompt = (): Reply => ({
       text: this.text(step.prompt, state, { 'walk.number': state.walk + 1, 'walk.count': items.length, 'walk.item': items[state.walk] }),
       choices: [step.done, step.error, step.stop],
@@ -328,7 +328,7 @@ export class FlowRunner {
    * and ask `again` where we were; otherwise say how to answer (`help`). Too many misses: the menu.
    */
   private retry(state: FlowState, answer: string, replies: Reply[], again: Reply, help: Reply): Move {
-    const found = this.services.matcher.search(answer, { brand: typeof state.slots.brand === 'string' ? state.slots.brand : null });
+    const found = this.services.matcher.search(answer, { brand: slotView(state.slots).brand ?? null });
     const top = found.results[0];
     // Only something that reads like a pasted message counts: "0" is a bad amount, not an error.
     const looksPasted = answer.trim().split(/\s+/).length >= 2 && (top?.score ?? 0) >= INTERRUPT_SCORE;
@@ -347,13 +347,14 @@ export class FlowRunner {
   /** Looks the input slot up; answers, clarifies between near-ties, or falls back. */
   private async match(step: Extract<Step, { type: 'match' }>, state: FlowState, turn: Turn): Promise<string> {
     const { matcher } = this.services;
-    const brand = typeof state.slots.brand === 'string' && matcher.brand(state.slots.brand) ? state.slots.brand : null;
-    const input = state.slots[step.input];
-    const tried = new Set(step.skipTried ? asList(state.slots.tried) : []);
+    const slots = slotView(state.slots);
+    const brand = slots.brand && matcher.brand(slots.brand) ? slots.brand : null;
+    const input = slots.text(step.input);
+    const tried = new Set(step.skipTried ? slots.tried : []);
     const usable = (hits: SearchHit[]) => hits.filter((h) => !tried.has(h.id) && (!step.kinds || step.kinds.includes(h.kind)));
-    const found = typeof input === 'string' ? matcher.search(input, { brand }) : undefined;
+    const found = input !== undefined ? matcher.search(input, { brand }) : undefined;
     // What the knowledge base couldn't answer is what the article writers should write next.
-    if (found?.decision === 'abstain') await this.note(turn, 'unanswered', { text: input as string, brand });
+    if (input !== undefined && found?.decision === 'abstain') await this.note(turn, 'unanswered', { text: input, brand });
     let hits = found ? usable(found.results) : [];
     if (hits.length === 0 && step.skipTried && found) hits = usable(found.suggestions);
     if (hits.length === 0 && step.fallback) {
@@ -367,21 +368,22 @@ export class FlowRunner {
       return step.onClarify;
     }
     state.slots.match = hits[0]!.id;
-    state.slots.tried = [...asList(state.slots.tried), hits[0]!.id];
+    state.slots.tried = [...slots.tried, hits[0]!.id];
     return step.onAnswer;
   }
 
   private link(step: Extract<Step, { type: 'link' }>, state: FlowState, turn: Turn): Reply {
     const { matcher, config } = this.services;
-    const listed = (slot: SlotValue | undefined) => (typeof slot === 'string' && matcher.brand(slot) ? slot : null);
-    const brand = listed(state.slots.brand);
+    const slots = slotView(state.slots);
+    const listed = (slot: string | undefined) => (slot && matcher.brand(slot) ? slot : null);
+    const brand = listed(slots.brand);
     const url = buildDeepLink(
       { sell: config.SELL_URL, swap: config.SWAP_URL },
       {
         kind: state.slots.mode === 'swap' ? 'swap' : 'sell',
         brand,
-        amount: typeof state.slots.amount === 'number' ? state.slots.amount : null,
-        wanted: listed(state.slots.wantedBrand),
+        amount: slots.amount ?? null,
+        wanted: listed(slots.wantedBrand),
         channel: turn.channel,
       },
     );
@@ -395,15 +397,15 @@ export class FlowRunner {
 
   /** Files the request; says the place in the queue, or goes to `closed` outside support hours. */
   private async handoff(step: Extract<Step, { type: 'handoff' }>, state: FlowState, turn: Turn, replies: Reply[], effects: Effects): Promise<Move> {
-    const summary = state.slots[step.summary];
+    const slots = slotView(state.slots);
     const request = {
       conversationId: turn.conversationId,
       channel: turn.channel,
       reference: turn.reference,
-      summary: typeof summary === 'string' ? summary : '',
-      brand: typeof state.slots.brand === 'string' && this.services.matcher.brand(state.slots.brand) ? state.slots.brand : null,
-      amount: typeof state.slots.amount === 'number' ? state.slots.amount : null,
-      tried: asList(state.slots.tried),
+      summary: slots.text(step.summary) ?? '',
+      brand: slots.brand && this.services.matcher.brand(slots.brand) ? slots.brand : null,
+      amount: slots.amount ?? null,
+      tried: slots.tried,
     };
     const ticket = await this.services.handoff.request(request);
     switch (ticket.status) {
@@ -426,18 +428,20 @@ export class FlowRunner {
   }
 
   private facts(state: FlowState, turn: Turn): Facts {
-    const brand = typeof state.slots.brand === 'string' ? this.services.matcher.brand(state.slots.brand) : undefined;
+    const slots = slotView(state.slots);
+    const brand = slots.brand !== undefined ? this.services.matcher.brand(slots.brand) : undefined;
     return {
       brandListed: brand !== undefined,
-      regionMismatch: Boolean(brand && typeof state.slots.country === 'string' && state.slots.country !== brand.region.country),
+      regionMismatch: Boolean(brand && slots.country !== undefined && slots.country !== brand.region.country),
       inGroup: turn.isGroup,
     };
   }
 
   private text(template: string, state: FlowState, extra: Record<string, string | number | undefined> = {}): string {
-    const brand = this.brandView(state.slots.brand);
-    const wanted = this.brandView(state.slots.wantedBrand);
-    const match = typeof state.slots.match === 'string' ? this.services.matcher.entry(state.slots.match) : undefined;
+    const slots = slotView(state.slots);
+    const brand = this.brandView(slots.brand);
+    const wanted = this.brandView(slots.wantedBrand);
+    const match = slots.match !== undefined ? this.services.matcher.entry(slots.match) : undefined;
     return render(template, {
       'brand.name': brand.name,
       'brand.needs': brand.needs.map((n) => `• ${n}`).join('\n'),
@@ -445,7 +449,7 @@ export class FlowRunner {
       'brand.code': brand.code,
       'brand.balance': brand.balance,
       'wanted.name': wanted.name,
-      amount: typeof state.slots.amount === 'number' ? state.slots.amount.toFixed(2) : undefined,
+      amount: slots.amount?.toFixed(2),
       'match.title': match?.title,
       'match.answer': match?.body,
       'config.maxAmount': this.services.config.MAX_AMOUNT,
@@ -455,8 +459,8 @@ export class FlowRunner {
   }
 
   /** What the wording needs to know about a brand: listed, typed but unlisted, or none yet. */
-  private brandView(slot: SlotValue | undefined): { name: string; needs: string[]; steps: string[]; marketplace: string; code: string; balance: string } {
-    const brand: Brand | undefined = typeof slot === 'string' ? this.services.matcher.brand(slot) : undefined;
+  private brandView(slot: string | undefined): { name: string; needs: string[]; steps: string[]; marketplace: string; code: string; balance: string } {
+    const brand: Brand | undefined = slot !== undefined ? this.services.matcher.brand(slot) : undefined;
     if (brand) {
       return {
         name: brand.name,
@@ -469,7 +473,7 @@ export class FlowRunner {
     }
     const generic = this.services.generic;
     return {
-      name: typeof slot === 'string' && slot ? slot : 'your card',
+      name: slot ? slot : 'your card',
       needs: generic?.needs ?? [],
       steps: generic?.steps ?? [],
       marketplace: "the brand's own site",
@@ -477,10 +481,6 @@ export class FlowRunner {
       balance: 'The balance is now on your account with the brand.',
     };
   }
-}
-
-function asList(value: SlotValue | undefined): string[] {
-  return Array.isArray(value) ? value : [];
 }
 
 function firstSentence(text: string): string {

@@ -2,7 +2,7 @@ import type { Matcher } from '../knowledge/matcher';
 import type { FlowSet } from './flow-loader';
 import type { GlobalFile } from './flow-schema';
 import { PhraseSet, isBlank, simplify } from './input-readers';
-import type { Slots } from './flow-runner';
+import { slotView, type Slots } from './slots';
 
 export type CommandName = keyof GlobalFile['commands'];
 
@@ -41,7 +41,7 @@ export class Router {
     const command = this.command(text);
     if (command) return { kind: 'command', command };
     const global = this.flows.global;
-    const brand = typeof memory.brand === 'string' ? memory.brand : null;
+    const brand = slotView(memory).brand ?? null;
     const found = this.matcher.search(text, { brand });
     if (found.decision === 'answer' && found.results[0]?.kind === 'error') {
       return { kind: 'flow', flow: global.flows.troubleshoot, slots: {} };

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** What a slot can hold: flows write words, amounts, flags, and lists of knowledge entry ids. */
+export const SlotValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+/** A conversation's slots, saved between turns as plain JSON. */
+export const SlotsSchema = z.record(z.string(), SlotValueSchema);
+
+export type SlotValue = z.infer<typeof SlotValueSchema>;
+export type Slots = z.infer<typeof SlotsSchema>;
+
+/**
+ * The slots the engine itself reads, typed. A flow may write any value to any slot, so each reads
+ * as undefined (or an empty list) when it holds something of another type.
+ */
+export interface SlotView {
+  readonly brand: string | undefined;
+  readonly wantedBrand: string | undefined;
+  readonly country: string | undefined;
+  readonly match: string | undefined;
+  readonly amount: number | undefined;
+  /** Knowledge entries already offered in this conversation. */
+  readonly tried: string[];
+  /** Knowledge entries the last match was torn between. */
+  readonly candidates: string[];
+  /** Any slot, when it holds text. */
+  text(slot: string): string | undefined;
+}
+
+/** A live view: it reads the slots as they are at each access, so a step's writes show at once. */
+export function slotView(slots: Readonly<Slots>): SlotView {
+  const text = (slot: string) => textOf(slots[slot]);
+  return {
+    get brand() {
+      return text('brand');
+    },
+    get wantedBrand() {
+      return text('wantedBrand');
+    },
+    get country() {
+      return text('country');
+    },
+    get match() {
+      return text('match');
+    },
+    get amount() {
+      const value = slots.amount;
+      return typeof value === 'number' ? value : undefined;
+    },
+    get tried() {
+      return listOf(slots.tried);
+    },
+    get candidates() {
+      return listOf(slots.candidates);
+    },
+    text,
+  };
+}
+
+function textOf(value: SlotValue | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function listOf(value: SlotValue | undefined): string[] {
+  return Array.isArray(value) ? value : [];
+}
