@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startServer } from '../src/app/server';
-import { silentLogger } from '../src/app/logger';
 import { loadConfig } from '../src/config/config';
+import { silentLogger } from '../src/core/logger';
 import { EchoBot } from './echo-bot';
 
 /** One server for bench:http and bench:load, in its own process: `node http-server.js giftbot|echo`; prints its port. Settings come from the environment (STORAGE, REDIS_URL, DATA_DIR…). */

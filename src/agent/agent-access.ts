@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../app/logger';
 import type { Config } from '../config/config';
+import type { Logger } from '../core/logger';
 import { AgentAuth } from './agent-auth';
 import { createTeamsSsoVerifier } from './teams-sso';
 

@@ -1,9 +1,9 @@
 import type { TranscriptStore } from 'botbuilder';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Logger } from '../app/logger';
 import { transcriptLines } from '../bot/transcript-lines';
 import type { Config } from '../config/config';
+import type { Logger } from '../core/logger';
 import { AGENT_TEXT_MAX } from '../handoff/agent-text';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentResult, HandoffService } from '../handoff/handoff-service';

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../core/logger';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentEvent, HandoffService } from '../handoff/handoff-service';
 import type { AgentAuth } from './agent-auth';

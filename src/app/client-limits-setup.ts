@@ -1,8 +1,8 @@
 import type { Config } from '../config/config';
+import type { Logger } from '../core/logger';
 import { ClientLimits, type LimitSettings } from '../limits/client-limits';
 import { describeLimit } from '../limits/limit-spec';
 import type { Backend } from '../storage/backend';
-import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
 /** The RATE_LIMIT_* settings by kind. */

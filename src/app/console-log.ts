@@ -1,5 +1,5 @@
 import { argumentFields } from '../core/error-fields';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 
 type Method = 'error' | 'warn';
 

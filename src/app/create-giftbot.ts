@@ -19,7 +19,7 @@ import { GiftBot } from '../bot/giftbot';
 import { RedactionMiddleware } from '../bot/redaction-middleware';
 import { SpoofingGuard } from '../bot/spoofing-guard';
 import { cutText } from '../safety/cut-text';
-import { silentLogger, type Logger } from './logger';
+import { silentLogger, type Logger } from '../core/logger';
 import type { Metrics } from './metrics';
 
 export interface GiftbotOptions {

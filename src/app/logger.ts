@@ -1,12 +1,6 @@
 import pino from 'pino';
+import type { Logger } from '../core/logger';
 import { redactSecrets } from '../safety/secret-redactor';
-
-/** Structured logging, one JSON object a line. */
-export interface Logger {
-  info(event: string, fields?: Record<string, unknown>): void;
-  warn(event: string, fields?: Record<string, unknown>): void;
-  error(event: string, fields?: Record<string, unknown>): void;
-}
 
 /** Fields that may carry a credential: never written, whatever logs them. */
 const CREDENTIALS = ['token', 'authorization', 'secret', 'password', 'botToken', 'headers.authorization', '*.token', '*.authorization', '*.secret', '*.password'];
@@ -45,5 +39,3 @@ function hideCodes(object: Record<string, unknown>): Record<string, unknown> {
   }
   return copy ?? object;
 }
-
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

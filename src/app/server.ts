@@ -32,7 +32,7 @@ import { handoffLimits } from '../limits/handoff-limits';
 import { overallCeiling } from '../channels/overall-ceiling';
 import { developmentGuard } from '../channels/development-guard';
 import { securityHeaders } from '../channels/web/security-headers';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 import { IncomingRedactor } from '../safety/incoming-redactor';
 import { cutText } from '../safety/cut-text';
 

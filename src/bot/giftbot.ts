@@ -1,6 +1,6 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type TranscriptStore } from 'botbuilder';
 import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../core/logger';
 import { FlowError, type FlowRunner, type FlowState, type Slots } from '../engine/flow-runner';
 import { PhraseSet } from '../engine/input-readers';
 import type { CommandName, Router } from '../engine/router';

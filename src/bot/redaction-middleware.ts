@@ -1,7 +1,7 @@
 import type { Middleware, TurnContext } from 'botbuilder';
+import type { Logger } from '../core/logger';
 import { foundAtEdge, IncomingRedactor } from '../safety/incoming-redactor';
 import type { SecretKind } from '../safety/secret-redactor';
-import type { Logger } from '../app/logger';
 
 /** Where the middleware leaves what it hid, for the bot's warning. */
 export const REDACTED_KINDS = Symbol('giftbot.redactedKinds');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { silentLogger } from '../app/logger';
 import { ConfigError, loadConfig } from '../config/config';
+import { silentLogger } from '../core/logger';
 import type { Backend } from '../storage/backend';
 import { DATABASE_FILE, openBackend } from '../storage/open-backend';
 import { isStorageUnavailable } from '../storage/storage-unavailable';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../core/logger';
 import { render } from '../engine/templates';
 import { LocalBus, type EventBus } from '../storage/event-bus';
 import type { RecordLog } from '../storage/record-log';

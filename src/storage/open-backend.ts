@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Logger } from '../app/logger';
 import type { Config } from '../config/config';
+import type { Logger } from '../core/logger';
 import { memoryBackend, type Backend } from './backend';
 import { openRedisBackend } from './redis/redis-backend';
 import { openSqliteBackend } from './sqlite/sqlite-backend';

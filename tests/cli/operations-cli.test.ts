@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/core/logger';
 import { UnansweredReportSchema } from '../../src/handoff/unanswered-questions';
 import { openSqliteBackend } from '../../src/storage/sqlite/sqlite-backend';
 import { openRedisBackend } from '../../src/storage/redis/redis-backend';

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { silentLogger } from '../../src/app/logger';
+import { silentLogger } from '../../src/core/logger';
 import { RedisConnection } from '../../src/storage/redis/redis-connection';
 import { RedisTranscriptStore } from '../../src/storage/redis/redis-transcript-store';
 import { directLineClient, type Customer } from '../helpers/directline-client';

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
 import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type DirectLineStore } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';

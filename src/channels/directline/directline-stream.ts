@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 import { activitySet, type DirectLineStore } from './conversation-store';
 import type { TokenService } from './token-service';
 import { startHeartbeat } from '../websocket-heartbeat';

@@ -1,6 +1,6 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../app/logger';
 import { argumentFields } from '../../core/error-fields';
+import type { Logger } from '../../core/logger';
 
 /**
  * Bolt's and its WebClient's logging into giftbot's JSON log, one line a call: the strings said and

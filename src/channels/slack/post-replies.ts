@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../../app/logger';
 import { SECRET_WARNING_ENTITY } from '../../bot/giftbot';
+import type { Logger } from '../../core/logger';
 import type { SlackInbound } from './slack-inbound';
 import { toSlackText } from './slack-text';
 

@@ -3,7 +3,7 @@ import { SLACK_MAX_BODY_BYTES, slackRequestGuard } from './slack-guard';
 import { ActivityTypes, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import { Router } from 'express';
 import type { Giftbot } from '../../app/create-giftbot';
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 import { InProcessAdapter } from '../in-process-adapter';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
 import { boltLogger } from './bolt-logger';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-service';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend } from '../backend';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 import type { EventBus } from '../event-bus';
 import { safeJson, type RedisConnection } from './redis-connection';
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 
 /** Every key and channel giftbot uses starts with this, so one Redis can hold other things too. */
 export const DEFAULT_KEY_PREFIX = 'giftbot:';

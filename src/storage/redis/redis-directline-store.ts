@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../../app/logger';
 import {
   activityId,
   IDLE_CONVERSATION_MS,
@@ -11,6 +10,7 @@ import {
   type DirectLineConversation,
   type DirectLineStore,
 } from '../../channels/directline/conversation-store';
+import type { Logger } from '../../core/logger';
 import { EtagConflictError } from '../etag-conflict';
 import { execOrThrow, isRedisUnavailable, LuaScript, safeJson, type HeldTurn, type RedisConnection } from './redis-connection';
 import { ETAG_COUNTER } from './redis-storage';

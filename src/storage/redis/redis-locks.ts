@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../core/logger';
 import { LocalLocks, type ConversationLocks } from '../conversation-locks';
 import { isRedisUnavailable, LuaScript, type RedisConnection } from './redis-connection';
 

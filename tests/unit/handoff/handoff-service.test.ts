@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { silentLogger } from '../../../src/app/logger';
+import { silentLogger } from '../../../src/core/logger';
 import { GlobalFileSchema } from '../../../src/engine/flow-schema';
 import { InMemoryHandoffQueue, type Agent } from '../../../src/handoff/handoff-queue';
 import { HandoffService, type AgentEvent, type AuditEntry, type Delivery } from '../../../src/handoff/handoff-service';

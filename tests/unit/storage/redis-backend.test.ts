@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { Redis } from 'ioredis';
-import { silentLogger } from '../../../src/app/logger';
+import { silentLogger } from '../../../src/core/logger';
 import { AuditEntrySchema, type AuditEntry } from '../../../src/handoff/handoff-service';
 import { TeamNoteSchema, type TeamNote } from '../../../src/handoff/team-notes';
 import { isEtagConflict } from '../../../src/storage/etag-conflict';
