@@ -19,7 +19,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * and a `themeChange` event — as Teams' web client does.
  *
  * Where the host lives: teams-js accepts a parent's messages only from its own origin, from the
- * origins passed to `app.initialize(validMessageOrigins)` (agent.js passes none), or from an
+ * origins passed to `app.initialize(validMessageOrigins)` (teams.js passes none), or from an
  * **https** origin on its built-in list (teams.microsoft.com, …). A host at http://127.0.0.1:<port>
  * is therefore ignored (the last test shows it). So the browser addresses the host page as
  * https://teams.microsoft.com — Playwright's request routing fetches it from the tiny server; no
@@ -312,7 +312,7 @@ describe('the agent console as a Teams tab, in Chromium', () => {
       const refused = page.waitForEvent('console', { predicate: (message) => /frame-ancestors/.test(message.text()), timeout: 30_000 });
       await page.goto(`${hostUrl}/`);
       expect((await refused).text()).toContain('https://teams.microsoft.com');
-      await page.waitForTimeout(3500); // agent.js waits 3 s for a Teams host before showing the sign-in
+      await page.waitForTimeout(3500); // teams.js waits 3 s for a Teams host before showing the sign-in
       expect(await funcs(page)).toEqual([]);
       expect(await page.frameLocator('#tab').getByTestId('signin').count()).toBe(0);
     } finally {

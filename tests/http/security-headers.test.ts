@@ -95,7 +95,7 @@ describe('pages', () => {
       expect(res.headers.get('content-type')).toContain('javascript');
       expectCommonHeaders(res);
     }
-    expect((await get(server, '/agent/agent.js')).headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await get(server, '/agent/main.js')).headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 });
 
