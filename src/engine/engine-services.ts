@@ -1,0 +1,27 @@
+import type { Config } from '../config/config';
+import type { HandoffRequest } from '../handoff/handoff-queue';
+import type { Ticket } from '../handoff/handoff-service';
+import type { TeamNote } from '../handoff/team-notes';
+import type { Generic } from '../knowledge/brand-schema';
+import type { Matcher } from '../knowledge/matcher';
+import type { FlowSet } from './flow-loader';
+
+/** Where requests for a person go (the handoff service). */
+export interface HandoffDesk {
+  request(request: HandoffRequest): Promise<Ticket>;
+}
+
+/** Where record steps write. */
+export interface NoteSink {
+  append(note: TeamNote): Promise<void>;
+}
+
+/** What the composition root hands the engine. */
+export interface EngineServices {
+  flows: FlowSet;
+  matcher: Matcher;
+  generic: Generic | null;
+  config: Config;
+  handoff: HandoffDesk;
+  notes: NoteSink;
+}
