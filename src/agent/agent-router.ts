@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { transcriptLines } from '../bot/transcript-lines';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
+import type { RecordLog } from '../core/record-log';
 import { AGENT_TEXT_MAX } from '../handoff/agent-text';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentResult, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { Matcher } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
-import type { RecordLog } from '../storage/record-log';
 import { bearerOf, type AgentAuth } from './agent-auth';
 import type { AgentViews } from './agent-views';
 

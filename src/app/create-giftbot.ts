@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TranscriptLoggerMiddleware, type Middleware, type Storage, type TranscriptStore } from 'botbuilder';
+import type { EventBus } from '../core/event-bus';
+import { MemoryLog, type RecordLog } from '../core/record-log';
 import { BoundedTranscriptStore } from '../storage/bounded-transcript-store';
 import type { Config } from '../config/config';
 import { FlowRunner } from '../engine/flow-runner';
@@ -9,8 +11,6 @@ import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queu
 import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
 import type { HandoffLimits } from '../handoff/handoff-admission';
 import type { TeamNote } from '../handoff/team-notes';
-import type { EventBus } from '../storage/event-bus';
-import { MemoryLog, type RecordLog } from '../storage/record-log';
 import { ProactiveRoutes } from '../bot/proactive-routes';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { Matcher } from '../knowledge/matcher';

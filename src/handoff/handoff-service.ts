@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { LocalBus, type EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
+import type { RecordLog } from '../core/record-log';
 import { render } from '../engine/templates';
-import { LocalBus, type EventBus } from '../storage/event-bus';
-import type { RecordLog } from '../storage/record-log';
 import { sanitizeAgentName } from './agent-name';
 import { sanitizeAgentText } from './agent-text';
 import { refusal, type HandoffLimits, type Refusal } from './handoff-admission';

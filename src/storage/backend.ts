@@ -1,13 +1,13 @@
 import { MemoryStorage, type Storage, type TranscriptStore } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import { MemoryDirectLineStore, type DirectLineStore } from '../channels/directline/conversation-store';
+import { LocalLocks, type ConversationLocks } from '../core/conversation-locks';
+import { LocalBus, type EventBus } from '../core/event-bus';
+import { MemoryLog, type RecordLog } from '../core/record-log';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import type { AuditEntry } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import { BoundedTranscriptStore } from './bounded-transcript-store';
-import { LocalLocks, type ConversationLocks } from './conversation-locks';
-import { LocalBus, type EventBus } from './event-bus';
-import { MemoryLog, type RecordLog } from './record-log';
 
 /** How many of each kind a purge deleted (SQLite counts them; Redis and memory don't, and say null). */
 export interface PurgeCounts {

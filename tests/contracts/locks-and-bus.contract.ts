@@ -1,5 +1,5 @@
-import type { ConversationLocks } from '../../src/storage/conversation-locks';
-import type { EventBus } from '../../src/storage/event-bus';
+import type { ConversationLocks } from '../../src/core/conversation-locks';
+import type { EventBus } from '../../src/core/event-bus';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,4 @@
-import type { RecordLog } from '../../src/storage/record-log';
+import type { RecordLog } from '../../src/core/record-log';
 import type { TeamNote } from '../../src/handoff/team-notes';
 
 const note = (i: number, conversationId = 'c1'): TeamNote => ({ at: new Date(1_700_000_000_000 + i).toISOString(), log: 'message', conversationId, channel: 'directline', values: { message: `m${i}`, rating: null } });

@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import { isEtagConflict } from '../../src/storage/etag-conflict';
+import { isEtagConflict } from '../../src/core/etag-conflict';
 
 /** botbuilder's Storage with real eTag optimistic concurrency, as conversation state needs it. */
 export function storageContract(name: string, make: () => Promise<Storage>): void {

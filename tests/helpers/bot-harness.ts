@@ -2,7 +2,7 @@ import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuild
 import { createGiftbot, type Giftbot } from '../../src/app/create-giftbot';
 import { jsonLogger } from '../../src/app/logger';
 import { loadConfig } from '../../src/config/config';
-import { MemoryLog } from '../../src/storage/record-log';
+import { MemoryLog } from '../../src/core/record-log';
 import { ROOT } from './paths';
 
 export interface Harness {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { silentLogger } from '../../src/core/logger';
+import { MemoryLog } from '../../src/core/record-log';
 import { GlobalFileSchema } from '../../src/engine/flow-schema';
 import { InMemoryHandoffQueue, type HandoffRecord, type HandoffRequest } from '../../src/handoff/handoff-queue';
 import { HandoffService, type AuditEntry, type Delivery, type HandoffServiceOptions } from '../../src/handoff/handoff-service';
-import { MemoryLog } from '../../src/storage/record-log';
 import { ROOT } from './paths';
 
 const global = GlobalFileSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'dialogs', 'global.json'), 'utf8')));

@@ -6,9 +6,9 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { LocalLocks, type ConversationLocks } from '../../core/conversation-locks';
+import { isEtagConflict } from '../../core/etag-conflict';
 import { redactActivity } from '../../safety/redact-activity';
-import { LocalLocks, type ConversationLocks } from '../../storage/conversation-locks';
-import { isEtagConflict } from '../../storage/etag-conflict';
 import type { DirectLineStore } from './conversation-store';
 
 export const DIRECTLINE_CHANNEL = 'directline';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Storage } from 'botbuilder';
-import { isEtagConflict } from '../../storage/etag-conflict';
+import { isEtagConflict } from '../../core/etag-conflict';
 
 const KEY_ITEM = 'giftbot/directline/token-key';
 /** Any eTag but "*": written to a missing item it creates it, to an existing one it conflicts. */

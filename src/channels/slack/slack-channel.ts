@@ -7,7 +7,7 @@ import type { Logger } from '../../core/logger';
 import { InProcessAdapter } from '../in-process-adapter';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
 import { boltLogger } from './bolt-logger';
-import { LocalLocks } from '../../storage/conversation-locks';
+import { LocalLocks } from '../../core/conversation-locks';
 import { postReplies } from './post-replies';
 import { RecentIds } from './recent-ids';
 import { eventIdOf, fromButton, fromDirectMessage, fromMention, type SlackInbound } from './slack-inbound';

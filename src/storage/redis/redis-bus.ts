@@ -1,5 +1,5 @@
+import type { EventBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
-import type { EventBus } from '../event-bus';
 import { safeJson, type RedisConnection } from './redis-connection';
 
 /**

@@ -10,8 +10,8 @@ import {
   type DirectLineConversation,
   type DirectLineStore,
 } from '../../channels/directline/conversation-store';
+import { EtagConflictError } from '../../core/etag-conflict';
 import type { Logger } from '../../core/logger';
-import { EtagConflictError } from '../etag-conflict';
 import { execOrThrow, isRedisUnavailable, LuaScript, safeJson, type HeldTurn, type RedisConnection } from './redis-connection';
 import { ETAG_COUNTER } from './redis-storage';
 

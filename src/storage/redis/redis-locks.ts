@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { LocalLocks, type ConversationLocks } from '../../core/conversation-locks';
 import type { Logger } from '../../core/logger';
-import { LocalLocks, type ConversationLocks } from '../conversation-locks';
 import { isRedisUnavailable, LuaScript, type RedisConnection } from './redis-connection';
 
 /** Deletes the lock only if it is still ours (it may have expired and been taken). KEYS[1] the lock; ARGV: our token. */

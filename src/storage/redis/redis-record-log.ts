@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordLog } from '../record-log';
+import type { RecordLog } from '../../core/record-log';
 import { execOrThrow, safeJson, type RedisConnection } from './redis-connection';
 
 /** Enough of an entry to tell whose it is; entries that don't say are kept by deleteConversation. */

@@ -1,6 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
-import { EtagConflictError } from '../etag-conflict';
+import { EtagConflictError } from '../../core/etag-conflict';
 import { LuaScript, scanAll, type RedisConnection } from './redis-connection';
 
 /**

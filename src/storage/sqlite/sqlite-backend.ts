@@ -1,9 +1,9 @@
+import { LocalLocks } from '../../core/conversation-locks';
+import { LocalBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-service';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend, PurgeCounts } from '../backend';
-import { LocalLocks } from '../conversation-locks';
-import { LocalBus } from '../event-bus';
 import { openSqliteDatabase } from './sqlite-database';
 import { SqliteDirectLineStore } from './sqlite-directline-store';
 import { SqliteHandoffQueue } from './sqlite-handoff-queue';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordLog } from '../record-log';
+import type { RecordLog } from '../../core/record-log';
 import type { SqliteDatabase, Statement } from './sqlite-database';
 
 const EntryRowSchema = z.object({ n: z.number().int(), entry: z.string() });

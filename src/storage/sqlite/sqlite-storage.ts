@@ -1,6 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
-import { EtagConflictError } from '../etag-conflict';
+import { EtagConflictError } from '../../core/etag-conflict';
 import type { SqliteDatabase, Statement } from './sqlite-database';
 
 const StateRowSchema = z.object({ doc: z.string(), etag: z.number().int() });

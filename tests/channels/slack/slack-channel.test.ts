@@ -7,7 +7,7 @@ import { createGiftbot } from '../../../src/app/create-giftbot';
 import { jsonLogger } from '../../../src/app/logger';
 import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from '../../../src/channels/slack/slack-channel';
 import { loadConfig } from '../../../src/config/config';
-import { MemoryLog } from '../../../src/storage/record-log';
+import { MemoryLog } from '../../../src/core/record-log';
 import { ROOT } from '../../helpers/paths';
 import { close, listen, startFakeSlackApi, type ApiCall, type FakeSlackApi } from './fake-slack-api';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
+import { MemoryLog } from '../../../src/core/record-log';
 import { FlowError, FlowRunner, type Turn } from '../../../src/engine/flow-runner';
 import { loadDialogsDir, type FlowSet } from '../../../src/engine/flow-loader';
 import type { HandoffService } from '../../../src/handoff/handoff-service';
-import { MemoryLog } from '../../../src/storage/record-log';
 import { serviceRig } from '../../helpers/handoff';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { silentLogger } from '../../../src/core/logger';
+import { MemoryLog } from '../../../src/core/record-log';
 import { GlobalFileSchema } from '../../../src/engine/flow-schema';
 import { InMemoryHandoffQueue, type Agent } from '../../../src/handoff/handoff-queue';
 import { HandoffService, type AgentEvent, type AuditEntry, type Delivery } from '../../../src/handoff/handoff-service';
 import { parseSupportHours } from '../../../src/handoff/support-hours';
-import { MemoryLog } from '../../../src/storage/record-log';
 import { requestFor, serviceRig, type ServiceRig } from '../../helpers/handoff';
 import { ROOT } from '../../helpers/paths';
 

@@ -1,4 +1,4 @@
-import { LocalLocks } from '../../../src/storage/conversation-locks';
+import { LocalLocks } from '../../../src/core/conversation-locks';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,10 +1,10 @@
 import { MemoryStorage } from 'botbuilder';
+import { LocalLocks } from '../../../src/core/conversation-locks';
+import { LocalBus } from '../../../src/core/event-bus';
+import { MemoryLog } from '../../../src/core/record-log';
 import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
 import { memoryBackend } from '../../../src/storage/backend';
 import { BoundedTranscriptStore } from '../../../src/storage/bounded-transcript-store';
-import { LocalLocks } from '../../../src/storage/conversation-locks';
-import { LocalBus } from '../../../src/storage/event-bus';
-import { MemoryLog } from '../../../src/storage/record-log';
 import { handoffQueueContract } from '../../contracts/handoff-queue.contract';
 import { busContract, locksContract } from '../../contracts/locks-and-bus.contract';
 import { recordLogContract } from '../../contracts/record-log.contract';

@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { Redis } from 'ioredis';
+import { isEtagConflict } from '../../../src/core/etag-conflict';
 import { silentLogger } from '../../../src/core/logger';
 import { AuditEntrySchema, type AuditEntry } from '../../../src/handoff/handoff-service';
 import { TeamNoteSchema, type TeamNote } from '../../../src/handoff/team-notes';
-import { isEtagConflict } from '../../../src/storage/etag-conflict';
 import { openRedisBackend, type RedisBackend } from '../../../src/storage/redis/redis-backend';
 import { RedisBus } from '../../../src/storage/redis/redis-bus';
 import { RedisConnection, scanAll } from '../../../src/storage/redis/redis-connection';
