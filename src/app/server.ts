@@ -121,7 +121,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
 
   const store = backend.directLine;
   const tokens = new TokenService(await tokenKey(config.DIRECTLINE_SECRET, backend.storage));
-  const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, backend.locks);
+  const directLine = new DirectLineAdapter(store, logic, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, backend);
   for (const middleware of botApp.middleware) directLine.use(middleware);
   directLine.onTurnError = turnErrorHandler(log);
   app.use('/v3/directline', directLineRouter({ store, adapter: directLine, tokens, secret: config.DIRECTLINE_SECRET, publicUrl: config.PUBLIC_URL, log, redactor, limits }));

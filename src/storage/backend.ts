@@ -56,6 +56,9 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** What a channel needs of the backend to run a turn: the turn commit (see Backend.atomically). */
+export type TurnCommit = Pick<Backend, 'atomically'>;
+
 /** Nothing survives the process; bounded, so a long-running server doesn't grow without limit. */
 export function memoryBackend(): Backend {
   const transcripts = new BoundedTranscriptStore();

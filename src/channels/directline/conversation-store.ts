@@ -33,13 +33,6 @@ export interface DirectLineStore {
   /** Forgets a conversation and its activities (a person's request to delete their data). */
   delete(conversationId: string): Promise<void>;
   listen(listener: ActivityListener): () => void;
-  /**
-   * Runs `fn`, a turn of the conversation, so that what it keeps — its activities, and the bot's
-   * state and transcript where they share this store's database — is kept together or not at all.
-   * SQLite commits it as one transaction, Redis as one script; the memory store leaves it out, and
-   * each write stands alone.
-   */
-  atomically?<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
 }
 
 export const PENDING_CLIENT_ID = 'pending';

@@ -6,9 +6,9 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import { LocalLocks, type ConversationLocks } from '../../core/conversation-locks';
 import { isEtagConflict } from '../../core/etag-conflict';
 import { redactActivity } from '../../safety/redact-activity';
+import type { TurnCommit } from '../../storage/backend';
 import type { DirectLineStore } from './conversation-store';
 
 export const DIRECTLINE_CHANNEL = 'directline';
@@ -20,8 +20,9 @@ const MAX_ATTEMPTS = 3;
 const OUTBOX = Symbol('giftbot.outbox');
 
 /**
- * Runs the bot for the embedded Direct Line endpoint. Turns of one conversation run one at a time,
- * in arrival order (across instances when the locks are Redis's). A turn's replies are held until
+ * Runs the bot for the embedded Direct Line endpoint. Each turn runs in the backend's turn commit:
+ * turns of one conversation one at a time, in arrival order (across instances on Redis), and what a
+ * turn keeps kept together or not at all. A turn's replies are held until
  * it finishes: if its state save lost a race (an eTag conflict), they are dropped and the turn runs
  * again, so the customer never sees an answer whose state was not kept.
  */
@@ -33,14 +34,14 @@ export class DirectLineAdapter extends BotAdapter {
     private readonly store: DirectLineStore,
     private readonly logic: (context: TurnContext) => Promise<void>,
     private readonly serviceUrl: string,
-    private readonly locks: ConversationLocks = new LocalLocks(),
+    private readonly turns: TurnCommit,
   ) {
     super();
   }
 
   /** Queues a turn for an activity already appended to the conversation; resolves when it ran. */
   turn(conversationId: string, activity: Activity): Promise<void> {
-    return this.locks.run(conversationId, () => this.atomically(conversationId, () => this.run(activity, this.logic)));
+    return this.atomically(conversationId, () => this.run(activity, this.logic));
   }
 
   /**
@@ -49,23 +50,21 @@ export class DirectLineAdapter extends BotAdapter {
    * state and its replies are kept together or (storage failing part way) not at all.
    */
   receive(conversationId: string, activity: Partial<Activity>, stored: (echo: Activity) => Promise<void>): Promise<void> {
-    return this.locks.run(conversationId, () =>
-      this.atomically(conversationId, async () => {
-        // The router has redacted the post already; redacting again costs little and keeps a code out
-        // of the store whoever calls this. The turn gets the activity with the router's mark of what
-        // it hid (for the bot's warning).
-        const echo = await this.store.append(conversationId, redactActivity(activity).activity);
-        await stored(echo);
-        await this.run({ ...activity, id: echo.id, timestamp: echo.timestamp } as Activity, this.logic);
-      }),
-    );
+    return this.atomically(conversationId, async () => {
+      // The router has redacted the post already; redacting again costs little and keeps a code out
+      // of the store whoever calls this. The turn gets the activity with the router's mark of what
+      // it hid (for the bot's warning).
+      const echo = await this.store.append(conversationId, redactActivity(activity).activity);
+      await stored(echo);
+      await this.run({ ...activity, id: echo.id, timestamp: echo.timestamp } as Activity, this.logic);
+    });
   }
 
-  /** A turn, counted in flight until what it keeps is committed (so SIGTERM waits for the commit too). */
+  /** A turn, counted in flight from when it queues until what it keeps is committed (so SIGTERM waits for the commit too). */
   private async atomically(conversationId: string, fn: () => Promise<void>): Promise<void> {
     this.inFlight++;
     try {
-      await (this.store.atomically ? this.store.atomically(conversationId, fn) : fn());
+      await this.turns.atomically(conversationId, fn);
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -158,6 +157,6 @@ export class DirectLineAdapter extends BotAdapter {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true) as Activity;
     const id = activity.conversation?.id;
     if (!id || !(await this.store.get(id))) throw new Error(`no Direct Line conversation ${id ?? ''}`);
-    await this.locks.run(id, () => this.atomically(id, () => this.run(activity, logic)));
+    await this.atomically(id, () => this.run(activity, logic));
   }
 }

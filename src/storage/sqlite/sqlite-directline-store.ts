@@ -113,11 +113,6 @@ export class SqliteDirectLineStore implements DirectLineStore {
     return stored;
   }
 
-  /** Atomic with everything else the turn keeps in this database (its state, its transcript). */
-  atomically<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
-    return this.db.atomically(conversationId, fn);
-  }
-
   /** Inside a write: the activity, trimming and the conversation's last activity; listeners hear of it after the commit. */
   private insert(conversationId: string, sequence: number, json: string): () => void {
     this.insertActivity.run(conversationId, sequence, json);
