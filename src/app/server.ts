@@ -31,6 +31,7 @@ import { createClientLimits } from './client-limits-setup';
 import { handoffLimits } from '../limits/handoff-limits';
 import { overallCeiling } from '../channels/overall-ceiling';
 import { developmentGuard } from '../channels/development-guard';
+import { turnCommitMiddleware } from '../channels/turn-commit-middleware';
 import { securityHeaders } from '../channels/web/security-headers';
 import type { Logger } from '../core/logger';
 import { IncomingRedactor } from '../safety/incoming-redactor';
@@ -106,6 +107,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   app.use(express.json({ limit: MAX_BODY }), refuseDeepJson);
 
   const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(azureAuthOptions(config)));
+  // First, so the bot's middleware (the transcript logger too) runs inside the turn commit.
+  cloud.use(turnCommitMiddleware(backend));
   for (const middleware of botApp.middleware) cloud.use(middleware);
   cloud.onTurnError = turnErrorHandler(log);
   app.post('/api/messages', developmentGuard({ anonymous: !config.MicrosoftAppId, allowList: config.SERVICE_URL_ALLOWLIST }), (req: Request, res: Response) => {
