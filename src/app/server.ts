@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
-import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import type { Config } from '../config/config';
 import { DirectLineAdapter } from '../channels/directline/directline-adapter';
 import { directLineRouter } from '../channels/directline/directline-router';
@@ -13,6 +13,8 @@ import { createDirectLineStream, refuse } from '../channels/directline/directlin
 import { TokenService } from '../channels/directline/token-service';
 import { createSlackChannel } from '../channels/slack/slack-channel';
 import { webRouter } from '../channels/web/web-router';
+import { errorMiddleware } from '../channels/error-middleware';
+import { HttpError } from '../channels/http-error';
 import { agentAccess } from '../agent/agent-access';
 import { agentRouter } from '../agent/agent-router';
 import { createAgentStream, type AgentStream } from '../agent/agent-stream';
@@ -22,7 +24,7 @@ import { openBackend } from '../storage/open-backend';
 import { tokenKey } from '../channels/directline/token-key';
 import { createGiftbot, type Giftbot } from './create-giftbot';
 import { refuseDeepJson } from './json-guards';
-import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../storage/storage-unavailable';
+import { isStorageUnavailable } from '../storage/storage-unavailable';
 import { Metrics } from './metrics';
 import { metricsAccess } from './metrics-access';
 import { routeConsoleToLog } from './console-log';
@@ -113,10 +115,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   cloud.onTurnError = turnErrorHandler(log);
   app.post('/api/messages', developmentGuard({ anonymous: !config.MicrosoftAppId, allowList: config.SERVICE_URL_ALLOWLIST }), (req: Request, res: Response) => {
     // botbuilder answers a body that is no activity with a 500; it is the sender's mistake.
-    if (!ActivityBodySchema.safeParse(req.body).success) {
-      res.status(400).json({ error: { code: 'BadRequest', message: 'The body must be an activity with a "type"' } });
-      return;
-    }
+    if (!ActivityBodySchema.safeParse(req.body).success) throw new HttpError(400, 'BadRequest', 'The body must be an activity with a "type"');
     // Before the adapter, the middleware and the transcript logger; the JWT is in the header, not the body.
     req.body = redactor.redact(req.body as object);
     return cloud.process(req, withJsonErrors(res), logic);
@@ -137,10 +136,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const agents = giftbot ? mountAgents(app, config, giftbot, log) : undefined;
 
   app.use(webRouter());
-  app.use((req, res) => {
-    res.status(404).json({ error: { code: 'NotFound', message: `No route for ${req.method} ${req.path}` } });
+  app.use((req) => {
+    throw new HttpError(404, 'NotFound', `No route for ${req.method} ${req.path}`);
   });
-  app.use(errorHandler(log));
+  app.use(errorMiddleware({ log, maxBody: MAX_BODY }));
 
   const server = createServer(app);
   const stream = createDirectLineStream(store, tokens, log);
@@ -259,34 +258,4 @@ function withJsonErrors(res: Response): Response {
     return send(JSON.stringify({ error: { code, message } }));
   }) as Response['send'];
   return res;
-}
-
-/** Bad JSON → 400, too big → 413, anything else → 500; always JSON, never a stack trace. */
-function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
-    if (isStorageUnavailable(err)) {
-      log.error('storage-unavailable', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
-      if (!res.headersSent) res.status(503).set('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS)).json({ error: STORAGE_UNAVAILABLE });
-      return;
-    }
-    const status = clientErrorStatus(err) ?? 500;
-    const messages: Record<number, [string, string]> = {
-      400: ['BadRequest', 'The body is not valid JSON'],
-      413: ['PayloadTooLarge', `The body is larger than ${MAX_BODY}`],
-      415: ['UnsupportedMediaType', 'The body must be JSON in UTF-8'],
-      500: ['InternalError', 'Something went wrong; the request was not processed'],
-    };
-    const [code, message] = messages[status] ?? [STATUS_CODES[status] ?? 'BadRequest', 'The request was not accepted'];
-    if (status === 500) log.error('request-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
-    if (!res.headersSent) res.status(status).json({ error: { code, message } });
-  };
-}
-
-/** The body parser's errors carry the client's fault as a 4xx status (bad JSON, charset, encoding, size). */
-function clientErrorStatus(err: unknown): number | undefined {
-  const { type, status } = err as { type?: string; status?: unknown };
-  if (type === 'entity.too.large') return 413;
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return 415;
-  if (typeof status === 'number' && status >= 400 && status < 500) return status === 413 || status === 415 ? status : 400;
-  return undefined;
 }
