@@ -102,7 +102,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const redactor = new IncomingRedactor({ cut: (text) => cutText(text, config.MAX_MESSAGE_LENGTH) });
   // Slack signs the raw body, so its router comes before the JSON parser.
   const slack = giftbot && config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN && config.SLACK_BOT_USER_ID
-    ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log, redactor, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) })
+    ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log, redactor, turns: backend, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) })
     : undefined;
   if (slack) app.use(slack.router);
   app.use(['/v3/directline', '/api/messages'], overallCeiling(limits));

@@ -6,8 +6,9 @@ import type { Giftbot } from '../../app/create-giftbot';
 import type { Logger } from '../../core/logger';
 import { InProcessAdapter } from '../in-process-adapter';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
-import { boltLogger } from './bolt-logger';
 import { LocalLocks } from '../../core/conversation-locks';
+import { boltLogger } from './bolt-logger';
+import type { TurnCommit } from '../../storage/backend';
 import { postReplies } from './post-replies';
 import { RecentIds } from './recent-ids';
 import { eventIdOf, fromButton, fromDirectMessage, fromMention, type SlackInbound } from './slack-inbound';
@@ -30,6 +31,11 @@ export interface SlackChannelOptions {
   log: Logger;
   /** Hides codes in what a person wrote once Bolt has checked the signature, before the turn; a plain one if unset. */
   redactor?: IncomingRedactor;
+  /**
+   * The backend's turn commit: each turn under the conversation's lock (across instances on Redis),
+   * what it keeps kept together or not at all. Unset: turns are only serialized, in this process.
+   */
+  turns?: TurnCommit;
 }
 
 export interface SlackChannel {
@@ -49,8 +55,9 @@ const API_TIMEOUT_MS = 10_000;
 /**
  * Slack, spoken to directly through Bolt: Bolt checks each request's signature (five-minute replay
  * window), answers url_verification and acknowledges at once; mentions in channels, direct
- * messages and button clicks become message turns of the same bot, run one at a time per
- * conversation, and the bot's replies are posted back with the Web API.
+ * messages and button clicks become message turns of the same bot, each in the backend's turn commit
+ * (one at a time per conversation, across instances on Redis), and the bot's replies are posted back
+ * with the Web API.
  */
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const { giftbot, log, botUserId, teamId } = options;
@@ -58,7 +65,16 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const adapter = new InProcessAdapter((context) => giftbot.bot.run(context));
   for (const middleware of giftbot.middleware) adapter.use(middleware);
   adapter.use(markAddressed(botUserId));
-  const queue = new LocalLocks();
+  const turns = options.turns ?? localTurns();
+  // What stop() waits for: every turn queued or running.
+  const inFlight = new Set<Promise<void>>();
+  const committed = (conversationId: string, fn: () => Promise<void>): Promise<void> => {
+    const running = turns.atomically(conversationId, fn);
+    inFlight.add(running);
+    const settled = (): void => void inFlight.delete(running);
+    running.then(settled, settled);
+    return running;
+  };
   const seen = new RecentIds();
   let stopped = false;
 
@@ -92,7 +108,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       return;
     }
     log.info('slack-turn', { conversation: inbound.conversation.id, kind: inbound.kind, ...(retry !== undefined ? { retry } : {}) });
-    await queue.run(inbound.conversation.id, async () => {
+    await committed(inbound.conversation.id, async () => {
       let replies: Partial<Activity>[];
       try {
         // Channel and conversation are set again by the adapter; here they name the conversation for
@@ -152,16 +168,22 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     router,
     async stop() {
       stopped = true;
-      await queue.idle();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     async continueConversation(reference, logic) {
       const inbound = inboundOf(reference);
       if (!inbound) throw new Error(`not a Slack conversation giftbot started: ${reference.conversation?.id ?? ''}`);
-      await queue.run(inbound.conversation.id, async () => {
+      await committed(inbound.conversation.id, async () => {
         await postReplies(client, inbound, await adapter.proactive(reference, logic), log);
       });
     },
   };
+}
+
+/** Turns serialized in this process only, for a channel made without a backend (tests). */
+function localTurns(): TurnCommit {
+  const locks = new LocalLocks();
+  return { atomically: (conversationId, fn) => locks.run(conversationId, fn) };
 }
 
 /** Where a conversation's messages go, from its id (`slack:<team>:<channel>[:<thread ts>]`). */
