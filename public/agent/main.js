@@ -1,6 +1,7 @@
 /*
- * giftbot agent console — the page at /agent/ and the Teams static tab at /agent/teams.html.
- * Native ES modules, no build step; this one signs in, starts the console and wires the page.
+ * giftbot agent console — one page, served at /agent/ and as the Teams static tab at
+ * /agent/teams.html (the server gives each path its own framing policy; the page picks its host
+ * by the path). Native ES modules, no build step; this one signs in, starts the console and wires the page.
  * The API contract: GET/POST /api/agent/* with `Authorization: Bearer <token>` (api.js), live
  * events over the WebSocket /api/agent/stream (stream.js).
  *
@@ -24,6 +25,16 @@ import { followSystemTheme } from './theme.js';
 import { forgetToken, readToken, storeToken, tokenFromFragment } from './token-store.js';
 
 const TICK_MS = 250; // waiting times: a quarter-second tick so each second flips on time
+const TEAMS_TAB = '/agent/teams.html'; // manifest/manifest.json's contentUrl
+
+/** Teams only ever frames the tab's path (the CSP refuses it anywhere else), so the path says the host. */
+function pickHost() {
+  // Collapsed like the server's path, which serves '/agent//teams.html' as the tab's page too.
+  const inTab = location.pathname.replace(/\/{2,}/g, '/') === TEAMS_TAB;
+  document.body.dataset.host = inTab ? 'teams' : 'web';
+  if (inTab) document.title = 'Agent console — giftbot (Teams)';
+  return document.body.dataset.host;
+}
 
 async function signIn(token, { sso = false } = {}) {
   const session = state.session;
@@ -114,7 +125,7 @@ async function boot() {
   wire();
   followSystemTheme();
   const fromFragment = tokenFromFragment();
-  if (document.body.dataset.host === 'teams') {
+  if (pickHost() === 'teams') {
     const teams = await startInTeams();
     if (teams) {
       // Teams is the host: its SSO token, or the fallback sign-in saying why there is none.

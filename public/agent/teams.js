@@ -1,6 +1,7 @@
 /*
- * Inside Microsoft Teams: teams-js (window.microsoftTeams) initialises the tab, follows Teams'
- * theme, and hands out the SSO token the server verifies.
+ * Inside Microsoft Teams: teams-js (window.microsoftTeams, the package's UMD bundle served at
+ * /agent/teams-js.js) initialises the tab, follows Teams' theme, and hands out the SSO token the
+ * server verifies. It is loaded only on the tab's path, so the console alone never fetches it.
  */
 import { state } from './state.js';
 import { clearStatus, showStatus } from './status.js';
@@ -10,6 +11,18 @@ const TEAMS_INIT_MS = 3000; // outside Teams, initialize() never settles: give u
 
 function withTimeout(promise, ms) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]);
+}
+
+/** Adds teams-js to the page; if it can't load, the tab falls back to the console's own sign-in. */
+function loadTeamsJs() {
+  if (window.microsoftTeams) return Promise.resolve();
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = '/agent/teams-js.js';
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', resolve);
+    document.head.append(script);
+  });
 }
 
 /** Teams SSO tokens expire; a fresh one is one call away. False when there is none. */
@@ -30,6 +43,7 @@ export async function refreshTeamsToken() {
  * host: `{ token }` from Teams SSO, or `{ failed }` with the message for the fallback sign-in.
  */
 export async function startInTeams() {
+  await loadTeamsJs();
   const teams = window.microsoftTeams;
   if (!teams || !teams.app) return null;
   showStatus('Connecting to Microsoft Teams…');

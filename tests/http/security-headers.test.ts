@@ -80,6 +80,19 @@ describe('pages', () => {
     expect(await res.text()).not.toMatch(/http-equiv="Content-Security-Policy"/i);
   });
 
+  test('when the console and the Teams tab are fetched, then they are one page (the same HTML, loading the console as a module), each path with its own framing', async () => {
+    const [page, tab] = [await get(server, '/agent/'), await get(server, '/agent/teams.html')];
+    const [consoleHtml, tabHtml] = [await page.text(), await tab.text()];
+    expect(tabHtml).toBe(consoleHtml);
+    expect(consoleHtml).toContain('<script type="module" src="/agent/main.js"></script>');
+    expect([csp(page).get('frame-ancestors'), csp(tab).get('frame-ancestors')]).toEqual([["'none'"], [...TEAMS_HOSTS]]);
+    // The Teams library the tab loads is the package's bundle, served by path; the console page doesn't name it.
+    expect(consoleHtml).not.toContain('teams-js');
+    const teamsJs = await get(server, '/agent/teams-js.js');
+    expect([teamsJs.status, teamsJs.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(await teamsJs.text()).toContain('microsoftTeams');
+  });
+
   test('when a path only resembles the Teams tab, then it gets the strict policy, not the framable one', async () => {
     for (const path of ['/agent/teams.html/', '/agent//teams.html', '/AGENT/teams.html', '/agent/teams.html%00']) {
       const res = await get(server, path);

@@ -13,8 +13,8 @@ function packageRoot(): string {
  * The website side: `/` is a demo help-centre page of the marketplace with the widget on it,
  * `/widget.js` the one-line embed for any site, and `/webchat/webchat.js` the official Web Chat
  * bundle, straight from the botframework-webchat package (its exports hide the file from
- * require.resolve, so it is served by path). `/agent/` is the support agent console (also the Teams
- * tab, `/agent/teams.html`, with the Teams JS library at `/agent/teams-js.js`).
+ * require.resolve, so it is served by path). `/agent/` is the support agent console; the same page is
+ * the Teams tab at `/agent/teams.html` (with the Teams JS library at `/agent/teams-js.js`).
  */
 export function webRouter(): Router {
   const root = packageRoot();
@@ -34,6 +34,25 @@ export function webRouter(): Router {
     const query = req.url.slice(req.path.length);
     res.redirect(302, `/agent/${query.startsWith('?') ? query : ''}`);
   });
+  // One page is both the console and the Teams tab: it picks its host by this path, and the
+  // security headers (by the same path) let only Teams frame it there.
+  const consolePage = path.join(root, 'public', 'agent', 'index.html');
+  router.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !isTeamsTabPath(req.path)) return next();
+    res.sendFile(consolePage, { maxAge: '5m' });
+  });
   router.use(express.static(path.join(root, 'public'), { index: 'index.html', maxAge: '5m' }));
   return router;
+}
+
+/**
+ * The spellings the static files answered for the tab's file before it became the console's page
+ * (decoded, `//` and dot segments resolved), so none of them changes answer.
+ */
+function isTeamsTabPath(urlPath: string): boolean {
+  try {
+    return path.posix.normalize(decodeURIComponent(urlPath)) === '/agent/teams.html';
+  } catch {
+    return false; // malformed percent-encoding: the static files refused it too
+  }
 }
