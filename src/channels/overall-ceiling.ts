@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ClientLimits } from '../limits/client-limits';
-import { answerTooMany } from './too-many-requests';
+import { tooManyRequests } from './too-many-requests';
 
 /**
  * The ceiling over all clients together, in front of every request that starts work (a token, a
@@ -8,8 +8,8 @@ import { answerTooMany } from './too-many-requests';
  * growing without bound. Reads (GET) are not counted.
  */
 export function overallCeiling(limits: ClientLimits): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, _res: Response, next: NextFunction) => {
     if (req.method !== 'POST' || !limits.enabled('overall')) return next();
-    limits.consume('overall', 'all').then((result) => (result.ok ? next() : answerTooMany(res, result)), next);
+    limits.consume('overall', 'all').then((result) => (result.ok ? next() : next(tooManyRequests(result))), next);
   };
 }

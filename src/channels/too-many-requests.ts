@@ -1,5 +1,5 @@
-import type { Response } from 'express';
 import type { LimitKind, LimitResult } from '../limits/client-limits';
+import { HttpError } from './http-error';
 
 /** What a refused client is told, by the limit it hit ({s}: seconds to wait). */
 function message(kind: LimitKind, seconds: number): string {
@@ -23,8 +23,8 @@ function message(kind: LimitKind, seconds: number): string {
   }
 }
 
-/** 429 with Retry-After (whole seconds, at least 1) and the house JSON error. */
-export function answerTooMany(res: Response, refused: Extract<LimitResult, { ok: false }>): void {
+/** 429 with Retry-After (whole seconds, at least 1), for the error middleware to answer. */
+export function tooManyRequests(refused: Extract<LimitResult, { ok: false }>): HttpError {
   const seconds = Math.max(1, Math.ceil(refused.retryAfter));
-  res.status(429).set('Retry-After', String(seconds)).json({ error: { code: 'TooManyRequests', message: message(refused.kind, seconds) } });
+  return new HttpError(429, 'TooManyRequests', message(refused.kind, seconds), { 'Retry-After': String(seconds) });
 }

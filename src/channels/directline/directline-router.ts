@@ -1,17 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ActivityTypes, type Activity } from 'botbuilder';
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../core/logger';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
 import { activitySet, PENDING_CLIENT_ID, type DirectLineConversation, type DirectLineStore } from './conversation-store';
 import { BOT_ACCOUNT, type DirectLineAdapter } from './directline-adapter';
-import type { ClientLimits, LimitKind, LimitResult } from '../../limits/client-limits';
+import type { ClientLimits, LimitKind } from '../../limits/client-limits';
 import { clientOrigin } from '../../limits/client-origin';
 import { clientKey } from '../../limits/loopback';
-import { answerTooMany } from '../too-many-requests';
+import { HttpError } from '../http-error';
+import { tooManyRequests } from '../too-many-requests';
 import type { TokenClaims, TokenService } from './token-service';
-import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS, STORAGE_UNAVAILABLE } from '../../storage/storage-unavailable';
+import { isStorageUnavailable } from '../../storage/storage-unavailable';
 
 export interface DirectLineOptions {
   store: DirectLineStore;
@@ -52,19 +53,6 @@ const PostedActivitySchema = z.object({
 
 type Auth = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
 
-/** A per-client limit refused the request: 429 with Retry-After. */
-class LimitRefused extends Error {
-  constructor(readonly result: Extract<LimitResult, { ok: false }>) {
-    super(`limit ${result.kind}`);
-  }
-}
-
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message);
-  }
-}
-
 /**
  * The Direct Line 3.0 protocol at /v3/directline, so the official clients (botframework-directlinejs,
  * Web Chat) work unmodified. Token rules follow Azure's enhanced authentication: the user id is
@@ -75,10 +63,10 @@ export function directLineRouter(options: DirectLineOptions): Router {
   const { store, adapter, tokens, log } = options;
   const redactor = options.redactor ?? new IncomingRedactor();
   const router = Router();
-  /** Throws LimitRefused for the first limit that refuses; the client address is req.ip (see TRUST_PROXY). */
+  /** Throws 429 for the first limit that refuses; the client address is req.ip (see TRUST_PROXY). */
   const limit = async (...checks: Array<readonly [LimitKind, string | undefined]>): Promise<void> => {
     const result = options.limits ? await options.limits.consumeAll(checks) : { ok: true as const };
-    if (!result.ok) throw new LimitRefused(result);
+    if (!result.ok) throw tooManyRequests(result);
   };
   const holdsSecret = (req: Request) => options.secret !== undefined && safeEqual(/^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1] ?? '', options.secret);
 
@@ -116,28 +104,7 @@ export function directLineRouter(options: DirectLineOptions): Router {
     referenceGrammarId: '',
   });
 
-  const handle = (fn: (req: Request, res: Response) => Promise<unknown> | unknown) => async (req: Request, res: Response) => {
-    try {
-      await fn(req, res);
-    } catch (err) {
-      if (err instanceof HttpError) {
-        res.status(err.status).json({ error: { code: err.code, message: err.message } });
-        return;
-      }
-      if (err instanceof LimitRefused) {
-        answerTooMany(res, err.result);
-        return;
-      }
-      log.error('directline-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
-      if (isStorageUnavailable(err) && !res.headersSent) {
-        res.status(503).set('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS)).json({ error: STORAGE_UNAVAILABLE });
-        return;
-      }
-      if (!res.headersSent) res.status(502).json({ error: { code: 'BotError', message: 'The bot could not process the activity' } });
-    }
-  };
-
-  router.post('/tokens/generate', handle(async (req, res) => {
+  router.post('/tokens/generate', async (req, res) => {
     // The website's own server holds the secret and is not one client; everyone else is counted, wrong secrets too.
     if (!holdsSecret(req)) await limit(['tokens-per-ip', clientKey(req.ip)]);
     let trusted = false;
@@ -153,17 +120,17 @@ export function directLineRouter(options: DirectLineOptions): Router {
     const conversationId = newConversationId();
     const { token, expiresIn } = tokens.issue(conversationId, userId);
     res.json({ conversationId, token, expires_in: expiresIn });
-  }));
+  });
 
-  router.post('/tokens/refresh', handle(async (req, res) => {
+  router.post('/tokens/refresh', async (req, res) => {
     if (!holdsSecret(req)) await limit(['tokens-per-ip', clientKey(req.ip)]);
     const auth = authorize(req);
     if (auth.kind !== 'token') throw new HttpError(400, 'BadArgument', 'Refresh a token, not the secret');
     const { token, expiresIn } = tokens.issue(auth.claims.conversationId, auth.claims.userId);
     res.json({ conversationId: auth.claims.conversationId, token, expires_in: expiresIn });
-  }));
+  });
 
-  router.post('/conversations', handle(async (req, res) => {
+  router.post('/conversations', async (req, res) => {
     const auth = authorize(req);
     const claims = auth.kind === 'token' ? auth.claims : { conversationId: newConversationId(), userId: `dl_${randomBytes(12).toString('hex')}` };
     const token = auth.kind === 'token' ? bearer(req) : tokens.issue(claims.conversationId, claims.userId).token;
@@ -176,23 +143,23 @@ export function directLineRouter(options: DirectLineOptions): Router {
       const joined = adapter.incoming(conversation.id, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: claims.userId, name: '' }, BOT_ACCOUNT], from: { id: claims.userId, name: '' } });
       await adapter.turn(conversation.id, { ...joined, id: `${conversation.id}|join` } as Activity);
     }
-  }));
+  });
 
-  router.get('/conversations/:id', handle(async (req, res) => {
+  router.get('/conversations/:id', async (req, res) => {
     const auth = authorize(req);
     const conversation = await ownConversation(auth, String(req.params.id));
     const token = auth.kind === 'token' ? bearer(req) : tokens.issue(conversation.id, conversation.userId).token;
     const watermark = typeof req.query.watermark === 'string' ? req.query.watermark : undefined;
     res.json(started(req, conversation, token, secondsLeft(tokens, token), watermark));
-  }));
+  });
 
-  router.get('/conversations/:id/activities', handle(async (req, res) => {
+  router.get('/conversations/:id/activities', async (req, res) => {
     const conversation = await ownConversation(authorize(req), String(req.params.id));
     const { activities, watermark } = await store.since(conversation.id, Number(req.query.watermark ?? 0) || 0);
     res.type('application/json').send(activitySet(activities, watermark));
-  }));
+  });
 
-  router.post('/conversations/:id/activities', handle(async (req, res) => {
+  router.post('/conversations/:id/activities', async (req, res) => {
     const auth = authorize(req);
     const conversation = await ownConversation(auth, String(req.params.id));
     // A flood into one conversation is refused first, so it doesn't also spend its client's allowance.
@@ -226,7 +193,15 @@ export function directLineRouter(options: DirectLineOptions): Router {
       throw err;
     }
     res.json({ id: echo!.id! });
-  }));
+  });
+
+  // A failed turn is the bot's failure (502), and the log says it happened on Direct Line; refusals
+  // (HttpError) pass as thrown. The error middleware writes the answer, unless one has started.
+  router.use((err: unknown, req: Request, _res: Response, next: NextFunction) => {
+    if (err instanceof HttpError) return next(err);
+    log.error('directline-failed', { path: req.path, reason: err instanceof Error ? err.message : String(err) });
+    next(isStorageUnavailable(err) ? HttpError.storageUnavailable() : new HttpError(502, 'BotError', 'The bot could not process the activity'));
+  });
 
   return router;
 }
@@ -250,4 +225,3 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export { HttpError };
