@@ -2,6 +2,7 @@ import type { TranscriptStore } from 'botbuilder';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { transcriptLines } from '../bot/transcript-lines';
+import { HttpError } from '../channels/http-error';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
 import type { RecordLog } from '../core/record-log';
@@ -61,66 +62,54 @@ export function agentRouter(deps: AgentRouterDeps): Router {
 
   router.post('/conversations/:id/accept', async (req, res) => {
     const { agent } = res.locals as Locals;
-    const result = await deps.handoff.accept(agent, String(req.params.id));
-    if (!answered(res, result)) return;
+    const result = granted(await deps.handoff.accept(agent, String(req.params.id)));
     deps.log.info('handoff-accepted', { handoff: result.record.id, agent: agent.id });
     res.json({ conversation: deps.views.conversation(result.record) });
   });
 
   router.get('/conversations/:id/transcript', async (req, res) => {
-    const result = await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id));
-    if (!answered(res, result)) return;
+    const result = granted(await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id)));
     const stored = await deps.transcripts.getTranscriptActivities(result.record.channel, result.record.conversationId);
     res.json({ id: result.record.id, lines: transcriptLines(stored.items) });
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {
-    const body = parse(MessageBody, req.body, res);
-    if (!body) return;
+    const body = MessageBody.parse(req.body);
     const sent = await deps.handoff.agentSays((res.locals as Locals).agent, String(req.params.id), body.text);
-    if (!sent.ok) {
-      if (sent.status === 'empty') fail(res, 400, 'BadRequest', 'text has nothing left once markup is taken out');
-      else if (sent.status === 'undelivered') fail(res, 502, 'Undelivered', "The customer's channel could not be reached; try again");
-      else answered(res, { ok: false, status: sent.status });
-      return;
-    }
+    if (!sent.ok) throw refused(sent.status);
     res.status(201).json({ line: sent.line });
   });
 
   router.post('/conversations/:id/typing', async (req, res) => {
-    const result = await deps.handoff.agentTyping((res.locals as Locals).agent, String(req.params.id));
-    if (answered(res, result)) res.status(204).end();
+    granted(await deps.handoff.agentTyping((res.locals as Locals).agent, String(req.params.id)));
+    res.status(204).end();
   });
 
   router.post('/conversations/:id/end', async (req, res) => {
     const { agent } = res.locals as Locals;
-    const result = await deps.handoff.end(agent, String(req.params.id));
-    if (!answered(res, result)) return;
+    const result = granted(await deps.handoff.end(agent, String(req.params.id)));
     deps.log.info('handoff-ended', { handoff: result.record.id, agent: agent.id });
     res.json({ conversation: deps.views.conversation(result.record) });
   });
 
   router.post('/conversations/:id/transfer', async (req, res) => {
-    const body = parse(TransferBody, req.body ?? {}, res);
-    if (!body) return;
+    const body = TransferBody.parse(req.body ?? {});
     const { agent } = res.locals as Locals;
     const found = body.to ? deps.auth.find(body.to) : null;
     // Refused before anything changes: the conversation stays with the agent who asked.
     if (found && !found.ok) {
-      if (found.status === 'unknown') return fail(res, 404, 'UnknownAgent', 'No agent with that id has signed in; GET /api/agent/agents lists them');
-      return fail(res, 409, 'Ambiguous', `${found.candidates.length} agents have that name; transfer by id: ${found.candidates.map((c) => c.id).join(', ')}`);
+      if (found.status === 'unknown') throw new HttpError(404, 'UnknownAgent', 'No agent with that id has signed in; GET /api/agent/agents lists them');
+      throw new HttpError(409, 'Ambiguous', `${found.candidates.length} agents have that name; transfer by id: ${found.candidates.map((c) => c.id).join(', ')}`);
     }
     const to = found?.ok ? found.agent : null;
-    if (to?.id === agent.id) return fail(res, 400, 'BadRequest', 'The conversation is already yours');
-    const result = await deps.handoff.transfer(agent, String(req.params.id), to ?? null);
-    if (!answered(res, result)) return;
+    if (to?.id === agent.id) throw new HttpError(400, 'BadRequest', 'The conversation is already yours');
+    const result = granted(await deps.handoff.transfer(agent, String(req.params.id), to ?? null));
     deps.log.info('handoff-transferred', { handoff: result.record.id, agent: agent.id, to: to?.id ?? 'queue' });
     res.json({ conversation: deps.views.conversation(result.record) });
   });
 
   router.get('/conversations/:id/links', async (req, res) => {
-    const result = await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id));
-    if (!answered(res, result)) return;
+    const result = granted(await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id)));
     const { brand, amount, channel } = result.record;
     const bases = { sell: deps.config.SELL_URL, swap: deps.config.SWAP_URL };
     res.json({
@@ -130,8 +119,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
   });
 
   router.get('/knowledge', (req, res) => {
-    const query = parse(KnowledgeQuery, req.query, res);
-    if (!query) return;
+    const query = KnowledgeQuery.parse(req.query);
     const brand = query.brand && deps.matcher.brand(query.brand) ? query.brand : null;
     const found = deps.matcher.search(query.q, { brand });
     const seen = new Set<string>();
@@ -157,43 +145,39 @@ function authenticate(deps: AgentRouterDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const signIn = await deps.auth.signIn(bearerOf(req.headers.authorization));
     if (!signIn.ok) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="giftbot agents"');
-      return fail(res, 401, 'Unauthorized', deps.auth.enabled ? 'An agent token is required' : 'No agent sign-in is configured (AGENT_TOKENS or Teams SSO)');
+      const message = deps.auth.enabled ? 'An agent token is required' : 'No agent sign-in is configured (AGENT_TOKENS or Teams SSO)';
+      throw new HttpError(401, 'Unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="giftbot agents"' });
     }
     Object.assign(res.locals, { agent: signIn.agent, via: signIn.via } satisfies Locals);
     next();
   };
 }
 
-/** Writes the error for a refused conversation action; true when the action went through. */
-function answered(res: Response, result: AgentResult | { ok: false; status: 'gone' | 'forbidden' | 'taken' }): result is { ok: true } & AgentResult {
-  if (result.ok) return true;
-  switch (result.status) {
+/** Every reason HandoffService gives for refusing an agent's action (AgentResult and agentSays). */
+type Refused = 'gone' | 'forbidden' | 'taken' | 'empty' | 'undelivered';
+
+/** The record of a conversation action that went through; a refused one is thrown as its HttpError. */
+function granted(result: AgentResult): Extract<AgentResult, { ok: true }> {
+  if (!result.ok) throw refused(result.status);
+  return result;
+}
+
+/** Why a conversation action was refused, as the agent's console hears it. */
+function refused(status: Refused): HttpError {
+  switch (status) {
     case 'forbidden':
-      fail(res, 403, 'Forbidden', 'This conversation is with another agent');
-      break;
+      return new HttpError(403, 'Forbidden', 'This conversation is with another agent');
     case 'taken':
-      fail(res, 409, 'Conflict', 'Another agent accepted this request first');
-      break;
+      return new HttpError(409, 'Conflict', 'Another agent accepted this request first');
     case 'gone':
-      fail(res, 404, 'NotFound', 'No such request is open: it was cancelled, timed out, or has ended');
-      break;
+      return new HttpError(404, 'NotFound', 'No such request is open: it was cancelled, timed out, or has ended');
+    case 'empty':
+      return new HttpError(400, 'BadRequest', 'text has nothing left once markup is taken out');
+    case 'undelivered':
+      return new HttpError(502, 'Undelivered', "The customer's channel could not be reached; try again");
     default: {
-      const unknown: never = result.status;
+      const unknown: never = status;
       throw new Error(`unknown status ${String(unknown)}`);
     }
   }
-  return false;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown, res: Response): z.infer<S> | undefined {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  fail(res, 400, 'BadRequest', `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  return undefined;
-}
-
-function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
 }
