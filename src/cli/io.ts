@@ -1,10 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 
-/** Where a command reads and writes; tests pass their own. */
+/** Where a command reads and writes; tests pass their own. Plain functions, not methods, so a
+ * command can hand `io.out` on as a callback without binding it. */
 export interface Io {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   cwd: string;
   env: NodeJS.ProcessEnv;

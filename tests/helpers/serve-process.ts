@@ -7,9 +7,9 @@ import { eventually } from './server';
 
 export interface ServeProcess {
   child: ChildProcessWithoutNullStreams;
-  /** Everything it has printed so far. */
-  stdout(): string;
-  stderr(): string;
+  /** Everything it has printed so far (plain functions: callers pass them on unbound). */
+  stdout: () => string;
+  stderr: () => string;
   /** How it ended: an exit code, or the signal that killed it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
