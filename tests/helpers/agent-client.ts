@@ -18,7 +18,8 @@ export interface AgentClient {
 export async function agentClient(baseUrl: string, token: string): Promise<AgentClient> {
   const frames: Json[] = [];
   const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/agent/stream`);
-  ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+  // Text frames arrive as one Buffer (binaryType is left at its default, 'nodebuffer').
+  ws.on('message', (data) => frames.push(JSON.parse((data as Buffer).toString('utf8'))));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);

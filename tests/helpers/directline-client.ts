@@ -1,8 +1,10 @@
 import { DirectLine, type Activity, type Message } from 'botframework-directlinejs';
+import WebSocket from 'ws';
 
 // The official client needs these in Node; without them it sits in "Connecting" forever.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- xhr2 ships no types; required, it stays an opaque value
 (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = require('xhr2');
-(globalThis as { WebSocket?: unknown }).WebSocket = require('ws');
+(globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
 
 export interface Customer {
   directLine: DirectLine;
@@ -28,7 +30,7 @@ export function directLineClient(options: { domain: string; token: string; webSo
     directLine,
     seen,
     texts: () => seen.filter((a): a is Message => a.type === 'message' && a.from.id === 'giftbot').map((a) => a.text ?? ''),
-    say: (text, extra = {}) => send({ type: 'message', text, ...extra } as Partial<Message>),
+    say: (text, extra = {}) => send({ type: 'message', text, ...extra }),
     send,
     end: () => {
       subscription.unsubscribe();

@@ -1,10 +1,12 @@
 import { DirectLine, type Activity, type Message } from 'botframework-directlinejs';
+import WebSocket from 'ws';
 import { TokenService } from '../../src/channels/directline/token-service';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
 
 // The official client needs these in Node; without them it sits in "Connecting" forever.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- xhr2 ships no types; required, it stays an opaque value
 (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = require('xhr2');
-(globalThis as { WebSocket?: unknown }).WebSocket = require('ws');
+(globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
 
 const SECRET = 'test-directline-secret-0123456789';
 let server: TestServer;
@@ -27,7 +29,7 @@ function client(options: { token: string; webSocket: boolean; conversationId?: s
     texts: () => seen.filter((a): a is Message => a.type === 'message' && a.from.id === 'giftbot').map((a) => a.text ?? ''),
     say: (text: string, extra: Partial<Message> = {}) =>
       new Promise<string>((resolve, reject) => {
-        directLine.postActivity({ type: 'message', from: { id: 'visitor', name: 'Visitor' }, text, ...extra } as Message).subscribe(resolve, reject);
+        directLine.postActivity({ type: 'message', from: { id: 'visitor', name: 'Visitor' }, text, ...extra }).subscribe(resolve, reject);
       }),
     end: () => {
       subscription.unsubscribe();
