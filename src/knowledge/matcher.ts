@@ -3,45 +3,18 @@ import { STOPWORDS, termsOfWords } from '../text/lexicon';
 import { tokenize } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Brand } from './brand-schema';
-import { entriesOf, type Entry, type EntryKind } from './entries';
+import { entriesOf, type Entry } from './entries';
 import type { KnowledgeData } from './knowledge-loader';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
+import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
 import { TermIndex, type Field } from './term-index';
 
+export type { Decision, SearchHit, SearchOptions, SearchResult } from './search-result';
+
 const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
-const MAX_RESULTS = 5;
 const RECENT_SEARCHES = 16;
 /** How far below its best generic match a brand entry may still take a second one. */
 const LINK_TOLERANCE = 0.15;
-
-export type Decision = 'answer' | 'clarify' | 'abstain';
-
-export interface SearchHit {
-  id: string;
-  brand: string | null;
-  kind: EntryKind;
-  title: string;
-  score: number;
-}
-
-export interface SearchResult {
-  /** The brand the text names, else the conversation's brand, else null. */
-  brand: string | null;
-  /** A country the text implies ("amazon.co.uk" → GB), for marketplace checks. */
-  country: string | null;
-  /** Brands named in the text, in order ("swap my amazon card for starbucks"). */
-  mentioned: string[];
-  decision: Decision;
-  /** Confident results, best first; empty when abstaining. */
-  results: SearchHit[];
-  /** The closest entries even when abstaining, for "did you mean…". */
-  suggestions: SearchHit[];
-}
-
-export interface SearchOptions {
-  /** The conversation's brand so far; a brand named in the text wins over it. */
-  brand?: string | null;
-}
 
 interface BrandIndex {
   entries: IndexedEntry[];
@@ -127,6 +100,14 @@ export class Matcher {
   /** Hears the decision of every search worked out (not the repeats answered from `recent`): for metrics. */
   observe(observer: (decision: Decision) => void): void {
     this.observer = observer;
+  }
+
+  /**
+   * Whether the first two of these hits (best first) are a near tie, by the same margin the search
+   * decides "clarify" with: for callers that pass over some results (entries already tried).
+   */
+  nearTie(hits: readonly SearchHit[]): boolean {
+    return nearTie(hits, this.tuning.tie);
   }
 
   search(text: string, options: SearchOptions = {}): SearchResult {
@@ -286,19 +267,4 @@ interface Scored {
   entry: Entry;
   item: IndexedEntry;
   score: number;
-}
-
-/** Answer when the best score clears the bar and stands alone; ask when another is within a tie; else abstain. */
-function decide(scored: readonly Scored[], bar: number, t: Tuning): Pick<SearchResult, 'decision' | 'results' | 'suggestions'> {
-  const hits = scored.map(({ entry, score }) => toHit(entry, score));
-  const suggestions = hits.filter((h) => h.score >= t.suggest).slice(0, 3);
-  const top = hits[0];
-  if (!top || top.score < bar) return { decision: 'abstain', results: [], suggestions };
-  const results = hits.filter((h) => h.score >= Math.max(t.suggest, top.score - 3 * t.tie)).slice(0, MAX_RESULTS);
-  const tied = (results[1]?.score ?? 0) >= top.score - t.tie;
-  return { decision: tied ? 'clarify' : 'answer', results, suggestions };
-}
-
-function toHit(entry: Entry, score: number): SearchHit {
-  return { id: entry.id, brand: entry.brand, kind: entry.kind, title: entry.title, score: Math.round(score * 1000) / 1000 };
 }

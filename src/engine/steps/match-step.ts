@@ -19,7 +19,8 @@ export async function executeMatch(step: StepOf<'match'>, ctx: StepContext): Pro
     if (!tried.has(fallback)) hits = [{ id: fallback, brand, kind: 'faq', title: '', score: 0 }];
   }
   if (hits.length === 0) return { to: step.onNone };
-  const tied = found?.decision === 'clarify' && hits.length > 1 && hits[1]!.score >= hits[0]!.score - 0.05;
+  // The matcher was torn, and what is left once tried entries are passed over is still a near tie.
+  const tied = found?.decision === 'clarify' && matcher.nearTie(hits);
   if (tied) {
     state.slots.candidates = hits.slice(0, 3).map((h) => h.id);
     return { to: step.onClarify };
