@@ -1,6 +1,6 @@
 import { ActivityHandler } from 'botbuilder';
 
-/** The baseline for bench:http: a bare botbuilder bot that echoes, on the same server plumbing. */
+/** bench:load's echo setup: a bare botbuilder bot that echoes, on giftbot's own server plumbing (bench:http's baseline is bare-echo-server.ts). */
 export class EchoBot extends ActivityHandler {
   constructor() {
     super();

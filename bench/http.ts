@@ -4,16 +4,18 @@ import path from 'node:path';
 import WebSocket from 'ws';
 
 /**
- * `npm run bench:http`: 50 concurrent conversations through the embedded Direct Line (polling by
- * default; BENCH_DIRECTLINE=stream reads the WebSocket as Web Chat does) and through
- * /api/messages (expectReplies), against giftbot and against a bare botbuilder echo bot on the
- * same server, each server in its own process, all in one run. Prints turns/s, p50/p99 and errors
- * for each, and giftbot's share of the echo bot's turns/s.
+ * `npm run bench:http`: 50 concurrent conversations against giftbot — through /api/messages
+ * (expectReplies) and through the embedded Direct Line (polling by default; BENCH_DIRECTLINE=stream
+ * reads the WebSocket as Web Chat does) — and against the baseline: the BotBuilder samples' bare
+ * echo bot on plain express (bench/bare-echo-server.ts), which has only /api/messages. Each server
+ * runs in its own process; rounds alternate between them in one run. Prints turns/s, p50/p99 and
+ * errors for each, and giftbot's turns/s as a share of the echo bot's /api/messages turns/s (for
+ * Direct Line too: the echo bot has no Direct Line to compare with).
  */
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
-/** Per bot and channel, split into rounds that alternate between the bots: the machine's noise hits both alike. */
+/** Per measurement, split into rounds that alternate between the bots: the machine's noise hits all alike. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const ROUNDS = 4;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 /**
  * Pause between a reply and the next message. 0 (the default) is saturation: every conversation
  * fires again the moment it is answered, so latency is mostly queueing. People type; set
@@ -22,6 +24,8 @@ const ROUNDS = 4;
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 /** How Direct Line clients read replies: "poll" (GET by watermark, the default) or "stream" (WebSocket). */
 const DIRECTLINE_MODE = process.env.BENCH_DIRECTLINE === 'stream' ? 'stream' : 'poll';
+/** Node flags for both servers, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" (profiles are written when the servers stop). */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const think = () => (THINK_MS > 0 ? new Promise((resolve) => setTimeout(resolve, THINK_MS)) : Promise.resolve());
 const TARGETS = { ratio: 0.6, p99Ms: 150 };
 const SCRIPT = ['sell my amazon card', '50', 'redeem my steam card', 'done', 'done', 'how do i check my balance', 'start over'];
@@ -32,54 +36,61 @@ interface Result {
   seconds: number;
 }
 
+type Channel = 'directline' | 'api';
+/** What each round measures: giftbot on both its channels, the echo bot on the one it has. */
+const MEASURES: ReadonlyArray<{ bot: 'giftbot' | 'echo'; channel: Channel }> = [
+  { bot: 'giftbot', channel: 'api' },
+  { bot: 'echo', channel: 'api' },
+  { bot: 'giftbot', channel: 'directline' },
+];
+const nameOf = (bot: string, channel: Channel) => `${bot} · ${channel === 'api' ? '/api/messages' : 'Direct Line'}`;
+
 async function main(): Promise<number> {
   const servers = { giftbot: await startServerProcess('giftbot'), echo: await startServerProcess('echo') };
   const totals = new Map<string, Result>();
   try {
-    for (const [bot, { port }] of Object.entries(servers)) {
-      for (const channel of ['directline', 'api'] as const) await load(`http://127.0.0.1:${port}`, channel, 3); // warm-up
-      void bot;
-    }
+    for (const { bot, channel } of MEASURES) await load(`http://127.0.0.1:${servers[bot].port}`, channel, 3); // warm-up
     for (let round = 0; round < ROUNDS; round++) {
-      for (const channel of ['directline', 'api'] as const) {
-        for (const bot of ['giftbot', 'echo'] as const) {
-          const result = await load(`http://127.0.0.1:${servers[bot].port}`, channel, SECONDS / ROUNDS);
-          const name = `${bot} · ${channel === 'api' ? '/api/messages' : 'Direct Line'}`;
-          const total = totals.get(name) ?? { latencies: [], errors: 0, seconds: 0 };
-          total.latencies.push(...result.latencies);
-          total.errors += result.errors;
-          total.seconds += result.seconds;
-          totals.set(name, total);
-        }
+      // Each round starts one further along, so no measurement always follows the same one.
+      for (let k = 0; k < MEASURES.length; k++) {
+        const { bot, channel } = MEASURES[(round + k) % MEASURES.length]!;
+        const result = await load(`http://127.0.0.1:${servers[bot].port}`, channel, SECONDS / ROUNDS);
+        const name = nameOf(bot, channel);
+        const total = totals.get(name) ?? { latencies: [], errors: 0, seconds: 0 };
+        total.latencies.push(...result.latencies);
+        total.errors += result.errors;
+        total.seconds += result.seconds;
+        totals.set(name, total);
       }
     }
   } finally {
-    servers.giftbot.child.kill('SIGTERM');
-    servers.echo.child.kill('SIGTERM');
+    await Promise.all([stop(servers.giftbot.child), stop(servers.echo.child)]);
   }
   const rows = [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
   const rate = (r: Result) => r.latencies.length / r.seconds;
   const p = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? NaN;
-  console.log(`${CONVERSATIONS} concurrent conversations, ${SECONDS} s per bot and channel in ${ROUNDS} alternating rounds, ${THINK_MS ? `${THINK_MS} ms between turns` : 'no pause between turns (saturation)'}, Direct Line ${DIRECTLINE_MODE === 'stream' ? 'over the WebSocket stream' : 'polling'}`);
+  console.log(`${CONVERSATIONS} concurrent conversations, ${SECONDS} s per measurement in ${ROUNDS} alternating rounds, ${THINK_MS ? `${THINK_MS} ms between turns` : 'no pause between turns (saturation)'}, Direct Line ${DIRECTLINE_MODE === 'stream' ? 'over the WebSocket stream' : 'polling'}; echo = the bare BotBuilder echo bot on plain express`);
   for (const [name, r] of rows) {
     console.log(`${name.padEnd(28)} ${rate(r).toFixed(0).padStart(6)} turns/s  p50 ${p(r.latencies, 0.5).toFixed(1)} ms  p99 ${p(r.latencies, 0.99).toFixed(1)} ms  errors ${r.errors}`);
   }
-  let ok = true;
-  for (const channel of ['Direct Line', '/api/messages']) {
-    const giftbot = rows.find(([n]) => n === `giftbot · ${channel}`)![1];
-    const echo = rows.find(([n]) => n === `echo · ${channel}`)![1];
+  const echo = totals.get(nameOf('echo', 'api'))!;
+  let ok = echo.errors === 0;
+  for (const channel of ['api', 'directline'] as const) {
+    const giftbot = totals.get(nameOf('giftbot', channel))!;
     const ratio = rate(giftbot) / rate(echo);
     const p99 = p(giftbot.latencies, 0.99);
     const pass = ratio >= TARGETS.ratio && p99 <= TARGETS.p99Ms && giftbot.errors === 0;
     ok &&= pass;
-    console.log(`${pass ? 'PASS' : 'FAIL'}  ${channel}: giftbot at ${(ratio * 100).toFixed(0)}% of echo (≥ ${TARGETS.ratio * 100}%), p99 ${p99.toFixed(1)} ms (≤ ${TARGETS.p99Ms}), errors ${giftbot.errors}`);
+    const against = channel === 'api' ? "the echo bot's" : "the echo bot's /api/messages";
+    console.log(`${pass ? 'PASS' : 'FAIL'}  ${nameOf('giftbot', channel)}: ${(ratio * 100).toFixed(0)}% of ${against} turns/s (≥ ${TARGETS.ratio * 100}%), p99 ${p99.toFixed(1)} ms (≤ ${TARGETS.p99Ms}), errors ${giftbot.errors}`);
   }
   return ok ? 0 : 1;
 }
 
 // A plain keep-alive HTTP client: the load generator shares the 2 cores with the server, so it
-// must cost as little as possible (fetch costs several times more per request).
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// must cost as little as possible (fetch costs several times more per request). A fresh pool per
+// measurement: a socket left idle while another bot was measured may be closing as it is reused.
+let agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 function call(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; json: any }> {
   // any: the benchmark only reads a field or two of what the server answers.
@@ -98,20 +109,31 @@ function call(url: string, method: string, headers: Record<string, string>, body
 }
 
 function startServerProcess(bot: 'giftbot' | 'echo'): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'http-server.js'), bot], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const script = bot === 'echo' ? ['bare-echo-server.js'] : ['http-server.js', 'giftbot'];
+  const child = spawn(process.execPath, [...NODE_ARGS, path.join(__dirname, script[0]!), ...script.slice(1)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), child }));
     child.once('exit', (code) => reject(new Error(`${bot} server exited with ${code}`)));
   });
 }
 
-async function load(base: string, channel: 'directline' | 'api', seconds: number): Promise<Result> {
+/** Waits for the exit, so a --cpu-prof profile is written before the run ends. */
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve()).kill('SIGTERM');
+  });
+}
+
+async function load(base: string, channel: Channel, seconds: number): Promise<Result> {
   const until = Date.now() + seconds * 1000;
   const result: Result = { latencies: [], errors: 0, seconds };
+  agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const started = Date.now();
   const directLine = DIRECTLINE_MODE === 'stream' ? directLineStreamConversation : directLinePollConversation;
   await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => (channel === 'directline' ? directLine(base, i, until, result) : apiConversation(base, i, until, result))));
   result.seconds = (Date.now() - started) / 1000;
+  agent.destroy();
   return result;
 }
 
@@ -177,12 +199,14 @@ async function directLineStreamConversation(base: string, i: number, until: numb
 }
 
 async function apiConversation(base: string, i: number, until: number, result: Result): Promise<void> {
+  // Without MicrosoftAppId giftbot takes only a loopback serviceUrl; with expectReplies nothing is sent there.
+  const serviceUrl = `${base}/`;
   const conversation = { id: `bench-api-${i}-${Date.now()}` };
   for (let turn = 0; Date.now() < until; turn++) {
     const started = performance.now();
     try {
       const res = await call(`${base}/api/messages`, 'POST', { 'Content-Type': 'application/json' }, JSON.stringify({
-        type: 'message', id: `m${turn}`, channelId: 'webchat', serviceUrl: 'https://example.invalid/', deliveryMode: 'expectReplies',
+        type: 'message', id: `m${turn}`, channelId: 'webchat', serviceUrl, deliveryMode: 'expectReplies',
         from: { id: `u${i}` }, recipient: { id: 'bot' }, conversation, text: SCRIPT[turn % SCRIPT.length],
       }));
       const body = res.json as { activities?: unknown[] };
