@@ -1,5 +1,4 @@
-import { isRedisUnavailable } from './redis/redis-connection';
-import { StorageError } from './sqlite/sqlite-database';
+import { StorageUnavailableError } from '../core/storage-unavailable-error';
 
 /** Seconds a client is asked to wait before trying again while storage is down. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
@@ -14,6 +13,6 @@ export const STORAGE_UNAVAILABLE = {
  * Storage itself failed (Redis unreachable, the database file locked, full or read-only), as opposed
  * to a bug: the request can be answered 503 with Retry-After, and the process keeps serving.
  */
-export function isStorageUnavailable(err: unknown): boolean {
-  return err instanceof StorageError || isRedisUnavailable(err);
+export function isStorageUnavailable(err: unknown): err is StorageUnavailableError {
+  return err instanceof StorageUnavailableError;
 }

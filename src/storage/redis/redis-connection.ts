@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../core/logger';
+import { StorageUnavailableError } from '../../core/storage-unavailable-error';
 
 /** Every key and channel giftbot uses starts with this, so one Redis can hold other things too. */
 export const DEFAULT_KEY_PREFIX = 'giftbot:';
@@ -11,7 +12,7 @@ export const DEFAULT_KEY_PREFIX = 'giftbot:';
  * instead of queueing, so a turn fails visibly and the caller decides; the clients keep
  * reconnecting in the background.
  */
-export class RedisUnavailableError extends Error {
+export class RedisUnavailableError extends StorageUnavailableError {
   readonly code = 'unavailable';
 
   constructor(operation: string, cause: unknown) {

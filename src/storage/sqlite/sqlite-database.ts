@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { StorageUnavailableError } from '../../core/storage-unavailable-error';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /** What went wrong with the database file, in terms an operator can act on. */
@@ -11,7 +12,7 @@ export type StorageErrorCode = 'locked' | 'full' | 'readonly' | 'corrupt' | 'unk
  * A failure of the database file itself (not a conflict between writers): thrown when opening and
  * by every read and write, with the file named, so the log says what to fix rather than "SQLITE_BUSY".
  */
-export class StorageError extends Error {
+export class StorageError extends StorageUnavailableError {
   override readonly name = 'StorageError';
 
   constructor(
