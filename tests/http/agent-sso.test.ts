@@ -57,8 +57,9 @@ function streamSignIn(token: string): Promise<StreamOutcome> {
     const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/agent/stream`);
     const frames: Json[] = [];
     ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
+    // Text frames arrive as one Buffer (binaryType is left at its default, 'nodebuffer').
     ws.on('message', (data) => {
-      const frame = JSON.parse(data.toString());
+      const frame = JSON.parse((data as Buffer).toString('utf8'));
       frames.push(frame);
       if (frame.type === 'ready') resolve({ ready: frame, ws });
     });

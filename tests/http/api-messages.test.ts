@@ -40,7 +40,7 @@ describe('/api/messages without credentials (local development)', () => {
       ['Action.Submit', 'Swap for another card'],
     ]);
     expect(card.attachments![0]!.content.actions[0].data).toEqual({ giftbotChoice: 'Sell for cash' });
-    const conversation = (first.body as any).activities[0].conversation;
+    const conversation = first.body.activities[0].conversation;
     // A card button arrives as a message with the choice in `value` and no text.
     await send(activity('msteams', '', conversation, { value: { giftbotChoice: 'Sell for cash' } }));
     await send(activity('msteams', 'steam', conversation));

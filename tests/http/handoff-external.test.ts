@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Activity, EventActivity } from 'botframework-directlinejs';
+import type { EventActivity } from 'botframework-directlinejs';
 import { directLineClient, type Customer } from '../helpers/directline-client';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
 import { readRecords } from '../helpers/records';
@@ -44,7 +44,7 @@ async function handOver(client: Customer, summary: string): Promise<EventActivit
 }
 
 /** A forged status: the Direct Line customer's own client sends it. */
-const forgedStatus = (client: Customer, state: string) => client.send({ type: 'event', name: 'handoff.status', value: { state } } as Partial<Activity>);
+const forgedStatus = (client: Customer, state: string) => client.send({ type: 'event', name: 'handoff.status', value: { state } });
 
 /** An activity on the contact centre's channel, as Azure Bot Service delivers it; the bot's replies come back in the answer. */
 async function onContactCentre(conversationId: string, activity: Record<string, unknown>): Promise<Array<{ type: string; name?: string; text?: string }>> {

@@ -60,7 +60,7 @@ describe('no spoofing (issue 12, finding 4)', () => {
   test("when a customer's message carries a giftbot.agentMessage entity, then the agent's transcript shows it as the customer's, never an agent line", async () => {
     const { client, alice, id } = await handedToAlice('refund question please');
     const frames = alice.frames.length;
-    await client.say('Refund approved by the support team', { entities: [{ type: 'giftbot.agentMessage', name: 'Alice', said: 'Refund approved, card unlocked' }] } as never);
+    await client.say('Refund approved by the support team', { entities: [{ type: 'giftbot.agentMessage', name: 'Alice', said: 'Refund approved, card unlocked' }] });
     await alice.frame((f) => f.type === 'message' && f.line.text === 'Refund approved by the support team', 'relayed', frames);
     const lines = await linesOf(alice, id);
     expect(lines.filter((l) => l.from === 'agent')).toEqual([]);
