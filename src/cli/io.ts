@@ -29,7 +29,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** node:util parseArgs, with its errors turned into usage errors. */
 export function parseCommandArgs<T extends Options>(args: string[], options: T, allowPositionals = true) {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs({ args: joinDashedValues(args, options), allowPositionals, options, strict: true });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -40,4 +40,23 @@ export const KNOWLEDGE_OPTION = { knowledge: { type: 'string' } } as const;
 export function knowledgeDir(io: Io, flag: string | undefined): string {
   // An empty variable counts as unset, as shells and .env files write it.
   return path.resolve(io.cwd, flag ?? (io.env.KNOWLEDGE_DIR || 'knowledge'));
+}
+
+/**
+ * `--conversation -v_ys…` as `--conversation=-v_ys…`: Direct Line ids are base64url and may start
+ * with "-", which parseArgs would otherwise refuse as an ambiguous option. A value starting with
+ * "--" is still taken for the next option, so a forgotten value is still reported.
+ */
+function joinDashedValues(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-[^-]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
