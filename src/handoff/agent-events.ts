@@ -1,0 +1,13 @@
+import type { HandoffRecord } from './handoff-queue';
+import type { Line } from './transcript-line';
+
+/** What agents' consoles hear. */
+export type AgentEvent =
+  | { type: 'queue-changed' }
+  | { type: 'message'; id: string; line: Line }
+  | { type: 'typing'; id: string }
+  | { type: 'assigned'; record: HandoffRecord }
+  | { type: 'ended'; id: string; by: 'customer' | 'agent' | 'transfer' };
+
+/** `agentId` null: every agent. */
+export type AgentListener = (agentId: string | null, event: AgentEvent) => void;

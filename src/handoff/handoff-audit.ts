@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { AgentSchema } from './handoff-queue';
+
+/** Every change of hands, kept (the audit log): storage parses it back with this schema. */
+export const AuditEntrySchema = z.object({
+  at: z.string(),
+  action: z.enum(['filed', 'accepted', 'ended', 'transferred', 'cancelled', 'timed-out', 'external-filed', 'external-accepted', 'external-failed', 'external-completed']),
+  handoff: z.string(),
+  conversationId: z.string(),
+  channel: z.string(),
+  agent: AgentSchema.nullable(),
+  /** Transfers: the agent it went to, or null for back to the queue. */
+  to: AgentSchema.nullable().optional(),
+  by: z.enum(['customer', 'agent', 'system', 'contact-centre']),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
