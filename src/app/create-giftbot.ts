@@ -20,6 +20,7 @@ import { RedactionMiddleware } from '../bot/redaction-middleware';
 import { SpoofingGuard } from '../bot/spoofing-guard';
 import { cutText } from '../safety/cut-text';
 import { silentLogger, type Logger } from '../core/logger';
+import { engineSettingsFrom } from './engine-settings';
 import type { Metrics } from './metrics';
 
 export interface GiftbotOptions {
@@ -88,7 +89,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
   });
-  const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config, handoff, notes });
+  const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings: engineSettingsFrom(config), handoff, notes });
   bot = new GiftBot({
     runner,
     router: new Router(flows, matcher),

@@ -1,9 +1,9 @@
-import type { Config } from '../config/config';
 import type { HandoffRequest } from '../handoff/handoff-queue';
 import type { Ticket } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { Generic } from '../knowledge/brand-schema';
 import type { Matcher } from '../knowledge/matcher';
+import type { EngineSettings } from './engine-settings';
 import type { FlowSet } from './flow-loader';
 
 /** Where requests for a person go (the handoff service). */
@@ -21,7 +21,7 @@ export interface EngineServices {
   flows: FlowSet;
   matcher: Matcher;
   generic: Generic | null;
-  config: Config;
+  settings: EngineSettings;
   handoff: HandoffDesk;
   notes: NoteSink;
 }

@@ -1,15 +1,15 @@
-import type { Config } from '../config/config';
 import type { Generic } from '../knowledge/brand-schema';
 import type { Matcher } from '../knowledge/matcher';
 import { brandView } from './brand-view';
+import type { EngineSettings } from './engine-settings';
 import { slotView, type Slots } from './slots';
 
 /** Values a single step adds to the wording: {walk.number}, {link.url}, {handoff.position}… */
 export type TemplateExtras = Record<string, string | number | undefined>;
 
 /** What the placeholders of flow wording stand for, from the conversation's slots and the settings. */
-export function templateContext(sources: { matcher: Matcher; generic: Generic | null; config: Config }, stored: Readonly<Slots>, extra: TemplateExtras = {}): TemplateExtras {
-  const { matcher, generic, config } = sources;
+export function templateContext(sources: { matcher: Matcher; generic: Generic | null; settings: EngineSettings }, stored: Readonly<Slots>, extra: TemplateExtras = {}): TemplateExtras {
+  const { matcher, generic, settings } = sources;
   const slots = slotView(stored);
   const brand = brandView(matcher, generic, slots.brand);
   const wanted = brandView(matcher, generic, slots.wantedBrand);
@@ -24,8 +24,8 @@ export function templateContext(sources: { matcher: Matcher; generic: Generic | 
     amount: slots.amount?.toFixed(2),
     'match.title': match?.title,
     'match.answer': match?.body,
-    'config.maxAmount': config.MAX_AMOUNT,
-    'handoff.hours': `${config.SUPPORT_HOURS.text} (${config.SUPPORT_TIMEZONE})`,
+    'config.maxAmount': settings.maxAmount,
+    'handoff.hours': settings.supportHours,
     ...extra,
   };
 }

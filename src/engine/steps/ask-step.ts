@@ -38,7 +38,7 @@ function readAnswer(expect: StepOf<'ask'>['expect'], answer: string, ctx: StepCo
     case 'brand':
       return ctx.services.matcher.findBrand(answer) ?? readBrandName(answer);
     case 'amount':
-      return readAmount(answer, ctx.services.config.MAX_AMOUNT);
+      return readAmount(answer, ctx.services.settings.maxAmount);
     case 'contact':
       return readContact(answer);
     case 'text':

@@ -3,11 +3,10 @@ import type { Move, StepContext, StepOf } from './step-context';
 
 /** A deep link into the marketplace's sell or swap flow, pre-filled with brand and amount. */
 export function executeLink(step: StepOf<'link'>, ctx: StepContext): Move {
-  const { config } = ctx.services;
   const { slots, state } = ctx;
   const brand = ctx.listed(slots.brand);
   const url = buildDeepLink(
-    { sell: config.SELL_URL, swap: config.SWAP_URL },
+    ctx.services.settings.links,
     {
       kind: state.slots.mode === 'swap' ? 'swap' : 'sell',
       brand,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DialogTestClient } from 'botbuilder-testing';
+import { engineSettingsFrom } from '../../../src/app/engine-settings';
 import { FlowDialog } from '../../../src/bot/flow-dialog';
 import { loadConfig } from '../../../src/config/config';
 import { MemoryLog } from '../../../src/core/record-log';
@@ -13,7 +14,7 @@ import { ROOT } from '../../helpers/paths';
 const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
 const matcher = new Matcher(knowledge);
 const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
-const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, config: loadConfig({}), handoff: serviceRig().service, notes: new MemoryLog() });
+const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() });
 
 describe('FlowDialog on botbuilder-testing', () => {
   test('when the dialog runs the sell flow, then its saved state is the plain flow state and its result the slots', async () => {

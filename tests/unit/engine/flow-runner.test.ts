@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { engineSettingsFrom } from '../../../src/app/engine-settings';
 import { loadConfig } from '../../../src/config/config';
 import { MemoryLog } from '../../../src/core/record-log';
 import { FlowError, FlowRunner, type Turn } from '../../../src/engine/flow-runner';
@@ -14,7 +15,7 @@ const matcher = new Matcher(knowledge);
 const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
 const turn = (text: string): Turn => ({ text, channel: 'test', conversationId: 'c1', isGroup: false, reference: { channelId: 'test' } });
 const runnerOf = (set: FlowSet, handoff: HandoffService = serviceRig().service) =>
-  new FlowRunner({ flows: set, matcher, generic: knowledge.generic, config: loadConfig({}), handoff, notes: new MemoryLog() });
+  new FlowRunner({ flows: set, matcher, generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff, notes: new MemoryLog() });
 
 describe('FlowRunner (no botbuilder)', () => {
   test('when the troubleshoot flow escalates, then the request carries the summary, brand and fixes tried', async () => {
@@ -35,6 +36,17 @@ describe('FlowRunner (no botbuilder)', () => {
       flows: new Map([['loop', { file: 'loop.json', version: 'v1', flow: { id: 'loop', title: 'Loop', steps: [{ id: 'a', type: 'goto' as const, flow: 'loop' }] } }]]),
     };
     await expect(runnerOf(loop).start('loop', turn('x'), {})).rejects.toThrow(FlowError);
+  });
+
+  test('when the engine settings give another sell base and a lower maximum, then the amount check and the link follow them', async () => {
+    const settings = { ...engineSettingsFrom(loadConfig({})), maxAmount: 40, links: { sell: 'https://shop.example/cash', swap: 'https://shop.example/trade' } };
+    const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings, handoff: serviceRig().service, notes: new MemoryLog() });
+    let outcome = await runner.start('sell-swap', turn('I want to sell my amazon card'), {}, 'I want to sell my amazon card', { mode: 'sell' });
+    outcome = await runner.resume(outcome.state!, turn('$50'));
+    expect(outcome.replies.some((r) => r.link)).toBe(false);
+    outcome = await runner.resume(outcome.state!, turn('$30'));
+    const link = outcome.replies.find((r) => r.link)?.link;
+    expect(link?.url).toMatch(/^https:\/\/shop\.example\/cash\?brand=amazon&amount=30\.00&/);
   });
 
   test('when a flow vanished from the files, then the conversation is told and nothing is waiting', async () => {

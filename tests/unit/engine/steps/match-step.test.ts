@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { engineSettingsFrom } from '../../../../src/app/engine-settings';
 import { loadConfig } from '../../../../src/config/config';
 import { MemoryLog } from '../../../../src/core/record-log';
 import { loadDialogsDir } from '../../../../src/engine/flow-loader';
@@ -20,7 +21,7 @@ const loaded = { file: 'test.json', version: 'v1', flow: { id: 'test', title: 'T
 
 async function match(slots: Slots, tuning: Partial<Tuning> = {}) {
   const state: FlowState = { flow: 'test', version: 'v1', step: 'look', slots, waiting: false, retries: 0, walk: 0 };
-  const services = { flows, matcher: new Matcher(knowledge, tuning), generic: knowledge.generic, config: loadConfig({}), handoff: serviceRig().service, notes: new MemoryLog() };
+  const services = { flows, matcher: new Matcher(knowledge, tuning), generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() };
   const turn = { text: '', channel: 'test', conversationId: 'c1', isGroup: false, reference: {} };
   const move = await executeMatch(step, stepContext({ services, loaded, step, state, turn, answer: null, replies: [], effects: {} }));
   return { move, slots: state.slots };
