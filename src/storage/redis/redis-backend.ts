@@ -10,6 +10,7 @@ import { RedisLocks, type RedisLockOptions } from './redis-locks';
 import { RedisRecordLog } from './redis-record-log';
 import { RedisStorage } from './redis-storage';
 import { RedisTranscriptStore } from './redis-transcript-store';
+import { commitTurn } from './redis-turn-commit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -62,7 +63,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     directLine,
     locks,
     bus: new RedisBus(redis, log),
-    atomically: (conversationId, fn) => locks.run(conversationId, () => directLine.atomically(conversationId, fn)),
+    atomically: (conversationId, fn) => locks.run(conversationId, () => commitTurn(redis, conversationId, fn)),
     limitStore: { client: redis.commands, keyPrefix: redis.key('limit', '') },
     async purgeConversation(conversationId: string): Promise<null> {
       // The audit log stays, as with SQLite: it records who acted, and holds nothing the person wrote.

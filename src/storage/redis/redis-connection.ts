@@ -1,8 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../core/logger';
 import { StorageUnavailableError } from '../../core/storage-unavailable-error';
+import type { LuaScript } from './redis-lua-script';
 
 /** Every key and channel giftbot uses starts with this, so one Redis can hold other things too. */
 export const DEFAULT_KEY_PREFIX = 'giftbot:';
@@ -71,30 +71,6 @@ export function isConnectionError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as NodeJS.ErrnoException).code;
   return (code !== undefined && CONNECTION_CODES.has(code)) || CONNECTION_MESSAGES.some((pattern) => pattern.test(err.message));
-}
-
-/**
- * A Lua script, run by its SHA1 (EVALSHA) and sent in full only when Redis doesn't know it yet —
- * after a restart its script cache is empty. Scripts run atomically: nothing else runs in between.
- */
-export class LuaScript {
-  readonly sha: string;
-
-  constructor(
-    readonly name: string,
-    readonly source: string,
-  ) {
-    this.sha = createHash('sha1').update(source).digest('hex');
-  }
-
-  async eval(redis: Redis, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<unknown> {
-    try {
-      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return redis.eval(this.source, keys.length, ...keys, ...args);
-    }
-  }
 }
 
 type MessageHandler = (message: string) => void;
@@ -224,27 +200,6 @@ export class Subscriptions {
   }
 }
 
-/**
- * What one Direct Line turn keeps, held back while it runs and then written in one script
- * (RedisDirectLineStore.atomically): its messages, the client ids they settle, the bot's state and
- * the transcript lines.
- */
-export interface HeldTurn {
-  readonly conversationId: string;
-  /** Closed once the turn is over: anything it started that writes later writes straight through. */
-  open: boolean;
-  /** The conversation's next sequence when the turn first appended; its activities take the ones after. */
-  base?: number;
-  /** Serialized, ids included. */
-  activities: string[];
-  clientIds: Array<[clientId: string, activityId: string]>;
-  /** Conversation state by Redis key: the document and the eTag the turn read it with. */
-  state: Map<string, { doc: string; eTag: string }>;
-  stateTtlMs: number;
-  /** The turn's transcript lines, with what RedisTranscriptStore keeps them under (one channel: the turn's). */
-  transcript: { channelId: string; keys: string[]; lines: string[]; kept: number; ttlMs: number } | undefined;
-}
-
 export interface RedisConnectionOptions {
   url: string;
   log: Logger;
@@ -259,7 +214,6 @@ export interface RedisConnectionOptions {
  */
 export class RedisConnection {
   readonly subscriptions: Subscriptions;
-  private readonly turns = new AsyncLocalStorage<HeldTurn>();
 
   private constructor(
     readonly commands: Redis,
@@ -283,17 +237,6 @@ export class RedisConnection {
       throw new RedisUnavailableError('connect', err);
     }
     return new RedisConnection(commands, subscriber, prefix, options.log);
-  }
-
-  /** Runs `fn` with the writes stores make for `turn.conversationId` held in `turn` (see HeldTurn). */
-  hold<T>(turn: HeldTurn, fn: () => Promise<T>): Promise<T> {
-    return this.turns.run(turn, fn);
-  }
-
-  /** The turn being held here, if any: only writes for its conversation are held, any others go straight through. */
-  holding(): HeldTurn | undefined {
-    const turn = this.turns.getStore();
-    return turn?.open ? turn : undefined;
   }
 
   /** A key (or channel) name: the prefix, then the parts joined by ':'. */

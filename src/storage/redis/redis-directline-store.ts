@@ -10,10 +10,10 @@ import {
   type DirectLineConversation,
   type DirectLineStore,
 } from '../../channels/directline/conversation-store';
-import { EtagConflictError } from '../../core/etag-conflict';
 import type { Logger } from '../../core/logger';
-import { execOrThrow, isRedisUnavailable, LuaScript, safeJson, type HeldTurn, type RedisConnection } from './redis-connection';
-import { ETAG_COUNTER } from './redis-storage';
+import { execOrThrow, isRedisUnavailable, safeJson, type RedisConnection } from './redis-connection';
+import { LuaScript } from './redis-lua-script';
+import { heldTurn, type HeldDirectLine, type HeldTurn } from './redis-turn-commit';
 
 /**
  * Appends an activity: its sequence number is the activities kept plus those dropped, the JSON is
@@ -108,80 +108,9 @@ return 1
 `,
 );
 
-/**
- * Keeps a held Direct Line turn (see HeldTurn) in one step, or nothing of it: the bot's state
- * (eTags checked as RedisStorage's write does), the activities (their ids were handed out from the
- * sequence `base`, so no other append may have come in between), the client ids they settle and the
- * turn's transcript lines; then trims, keeps the keys alive and publishes the activities, as the
- * append and transcript scripts do.
- * KEYS: 1 the conversation hash, 2 its activities, 3 its client ids, 4 the eTag counter, then the
- * n state items, then (with transcript lines) the transcript list, its channel's index and the
- * conversation's transcript channels.
- * ARGV: 1 kept, 2 TTL ms, 3 channel, 4 the conversation id as JSON, 5 base, 6 m activities,
- * 7 c client ids, 8 n state items, 9 state TTL ms, 10 t transcript lines, 11 transcript lines kept,
- * 12 transcript TTL ms, 13 now ms, 14 index cutoff ms, 15 transcript channel id, 16 the conversation
- * id; then the m activity JSONs, c pairs of client id and activity id, n pairs of document and expected eTag, t lines.
- * Returns {0} when there is no such conversation (and the turn has activities or client ids), {1} when another append came first, {2, i} when
- * state item i's eTag didn't match, {3} when kept (now, or by this same commit before).
- */
-const COMMIT_TURN = new LuaScript(
-  'directline-commit',
-  `
-local m, c, n, t = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[10])
--- A turn of another channel (/api/messages, Slack) keeps only state and transcript: no conversation here.
-if (m > 0 or c > 0) and redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
-local activities, clients, docs, lines = 17, 17 + m, 17 + m + 2 * c, 17 + m + 2 * c + 2 * n
-local dropped = tonumber(redis.call('HGET', KEYS[1], 'dropped') or '0')
-local sequence = dropped + redis.call('LLEN', KEYS[2])
-if m > 0 and sequence ~= tonumber(ARGV[5]) then
-  -- The same commit again (ioredis resending after a reconnect, its first reply lost): already kept.
-  local first = tonumber(ARGV[5]) - dropped
-  if first >= 0 and redis.call('LINDEX', KEYS[2], first) == ARGV[activities] then return {3} end
-  return {1}
-end
-for i = 1, n do
-  local expected = ARGV[docs + 2 * i - 1]
-  if expected ~= '' and expected ~= '*' then
-    local current = redis.call('HGET', KEYS[4 + i], 'etag')
-    if current and current ~= expected then return {2, i} end
-  end
-end
-for i = 1, n do
-  local etag = tostring(redis.call('INCR', KEYS[4]))
-  redis.call('HSET', KEYS[4 + i], 'doc', ARGV[docs + 2 * i - 2], 'etag', etag)
-  redis.call('PEXPIRE', KEYS[4 + i], ARGV[9])
-end
-if m > 0 then
-  local length = redis.call('RPUSH', KEYS[2], unpack(ARGV, activities, activities + m - 1))
-  local excess = length - tonumber(ARGV[1])
-  if excess > 0 then
-    redis.call('LTRIM', KEYS[2], excess, -1)
-    redis.call('HINCRBY', KEYS[1], 'dropped', excess)
-  end
-end
-for j = 0, c - 1 do redis.call('HSET', KEYS[3], ARGV[clients + 2 * j], ARGV[clients + 2 * j + 1]) end
-if m > 0 or c > 0 then for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end end
-if t > 0 then
-  local list, index, channels = KEYS[5 + n], KEYS[6 + n], KEYS[7 + n]
-  redis.call('RPUSH', list, unpack(ARGV, lines, lines + t - 1))
-  redis.call('LTRIM', list, -tonumber(ARGV[11]), -1)
-  redis.call('ZADD', index, ARGV[13], ARGV[16])
-  redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. ARGV[14])
-  redis.call('SADD', channels, ARGV[15])
-  for _, key in ipairs({list, index, channels}) do redis.call('PEXPIRE', key, ARGV[12]) end
-end
-if m > 0 then
-  local json = table.concat({unpack(ARGV, activities, activities + m - 1)}, ',')
-  redis.call('PUBLISH', ARGV[3], '{"conversationId":' .. ARGV[4] .. ',"activities":[' .. json .. '],"watermark":' .. (sequence + m) .. '}')
-end
-return {3}
-`,
-);
-
 const ConversationRowSchema = z.tuple([z.string().nullable(), z.string().nullable()]);
 const AppendReplySchema = z.tuple([z.number(), z.string()]).nullable();
 const SinceReplySchema = z.tuple([z.number()], z.string()).nullable();
-const CommitReplySchema = z.union([z.tuple([z.literal(0)]), z.tuple([z.literal(1)]), z.tuple([z.literal(2), z.number()]), z.tuple([z.literal(3)])]);
 const ClaimReplySchema = z.union([z.tuple([z.literal(0)]), z.tuple([z.literal(1)]), z.tuple([z.literal(2), z.string()])]);
 /** What an append publishes: the same arguments local listeners get. */
 const AppendedSchema = z.object({ conversationId: z.string(), activities: z.array(z.looseObject({})), watermark: z.number() });
@@ -229,14 +158,15 @@ export class RedisDirectLineStore implements DirectLineStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>): Promise<Activity> {
-    const turn = this.redis.holding();
+    const turn = heldTurn(this.redis);
     if (turn?.conversationId === conversationId) {
-      // Part of a turn held by `atomically`: the id is handed out now (a conversation's turns run one
-      // at a time, under its lock), the activity kept when the turn is.
-      turn.base ??= (await this.since(conversationId, Number.MAX_SAFE_INTEGER)).watermark;
-      const sequence = turn.base + turn.activities.length;
+      // Part of a held turn: the id is handed out now (a conversation's turns run one at a time,
+      // under its lock), the activity kept when the turn is.
+      const held = await this.held(turn, conversationId);
+      held.base ??= (await this.since(conversationId, Number.MAX_SAFE_INTEGER)).watermark;
+      const sequence = held.base + held.activities.length;
       const { head, tail } = jsonAroundSequence(conversationId, activity);
-      turn.activities.push(`${head}${String(sequence).padStart(7, '0')}${tail}`);
+      held.activities.push(`${head}${String(sequence).padStart(7, '0')}${tail}`);
       return { ...activity, id: activityId(conversationId, sequence) } as Activity;
     }
     const { head, tail } = jsonAroundSequence(conversationId, activity);
@@ -273,10 +203,11 @@ export class RedisDirectLineStore implements DirectLineStore {
   }
 
   async settleClientId(conversationId: string, clientId: string, id: string): Promise<void> {
-    const turn = this.redis.holding();
+    const turn = heldTurn(this.redis);
     if (turn?.conversationId === conversationId) {
       // With the turn that answers it: a retry finds the id only if the answer was kept too.
-      turn.clientIds.push([clientId, id]);
+      (await this.held(turn, conversationId)).clientIds.push([clientId, id]);
+      turn.afterCommit.push(() => this.claims.delete(JSON.stringify([conversationId, clientId])));
       return;
     }
     this.claims.delete(JSON.stringify([conversationId, clientId]));
@@ -331,56 +262,6 @@ export class RedisDirectLineStore implements DirectLineStore {
     await this.redis.run('directline-delete', (redis) => redis.del(...this.keys(conversationId)));
   }
 
-  /**
-   * Runs `fn`, a turn of the conversation, holding back what it keeps here — its activities and
-   * the client ids they settle — and what RedisStorage and RedisTranscriptStore on the same
-   * connection write for the conversation (its state, its transcript lines); then keeps it all in one script. Redis going away part way through a turn leaves
-   * nothing of it: no message kept without its answer, no bot a step ahead of what the customer saw.
-   */
-  async atomically<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
-    const turn: HeldTurn = { conversationId, open: true, activities: [], clientIds: [], state: new Map(), stateTtlMs: 0, transcript: undefined };
-    let result: T;
-    try {
-      result = await this.redis.hold(turn, fn);
-    } finally {
-      turn.open = false;
-    }
-    const { activities, clientIds, transcript } = turn;
-    if (activities.length === 0 && clientIds.length === 0 && turn.state.size === 0 && !transcript) return result;
-    const state = [...turn.state];
-    const keys = [...this.keys(conversationId), this.redis.key(ETAG_COUNTER), ...state.map(([key]) => key), ...(transcript?.keys ?? [])];
-    const now = Date.now();
-    const args = [
-      this.kept,
-      IDLE_CONVERSATION_MS,
-      this.channel(),
-      JSON.stringify(conversationId),
-      turn.base ?? 0,
-      activities.length,
-      clientIds.length,
-      state.length,
-      turn.stateTtlMs,
-      transcript?.lines.length ?? 0,
-      transcript?.kept ?? 0,
-      transcript?.ttlMs ?? 0,
-      now,
-      now - (transcript?.ttlMs ?? 0),
-      transcript?.channelId ?? '',
-      conversationId,
-      ...activities,
-      ...clientIds.flat(),
-      ...state.flatMap(([, item]) => [item.doc, item.eTag]),
-      ...(transcript?.lines ?? []),
-    ];
-    const reply = CommitReplySchema.parse(await this.redis.script(COMMIT_TURN, keys, args));
-    if (reply[0] === 0) throw new Error(`no Direct Line conversation ${conversationId}`);
-    // Another writer came first (the conversation's lock was lost): nothing was kept, the post fails and may be sent again.
-    if (reply[0] === 1) throw new EtagConflictError(`directline/${conversationId}`);
-    if (reply[0] === 2) throw new EtagConflictError(state[reply[1] - 1]![0]);
-    for (const [clientId] of clientIds) this.claims.delete(JSON.stringify([conversationId, clientId]));
-    return result;
-  }
-
   /** Listeners hear appends made by any instance; the channel is subscribed while anyone listens. */
   listen(listener: ActivityListener): () => void {
     this.listeners.add(listener);
@@ -410,6 +291,13 @@ export class RedisDirectLineStore implements DirectLineStore {
         this.log.error('directline-listener-failed', { conversation: conversationId, reason: err instanceof Error ? err.message : String(err) });
       }
     }
+  }
+
+  /** This store's part of a held turn, added on its first write. */
+  private async held(turn: HeldTurn, conversationId: string): Promise<HeldDirectLine> {
+    const [conversation, activities, clientIds] = this.keys(conversationId) as [string, string, string];
+    turn.directLine ??= { keys: { conversation, activities, clientIds }, activities: [], clientIds: [], kept: this.kept, ttlMs: IDLE_CONVERSATION_MS, channel: this.channel() };
+    return turn.directLine;
   }
 
   private channel(): string {

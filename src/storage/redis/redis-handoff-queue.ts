@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HandoffRecordSchema, HandoffStateSchema, OPEN_STATES, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
-import { execOrThrow, LuaScript, type RedisConnection } from './redis-connection';
+import { execOrThrow, type RedisConnection } from './redis-connection';
+import { LuaScript } from './redis-lua-script';
 
 /*
  * Layout: each request a hash, one field per record property holding that property's JSON (so a

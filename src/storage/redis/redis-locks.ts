@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LocalLocks, type ConversationLocks } from '../../core/conversation-locks';
 import type { Logger } from '../../core/logger';
-import { isRedisUnavailable, LuaScript, type RedisConnection } from './redis-connection';
+import { isRedisUnavailable, type RedisConnection } from './redis-connection';
+import { LuaScript } from './redis-lua-script';
 
 /** Deletes the lock only if it is still ours (it may have expired and been taken). KEYS[1] the lock; ARGV: our token. */
 const RELEASE_LOCK = new LuaScript(

@@ -1,7 +1,9 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
 import { EtagConflictError } from '../../core/etag-conflict';
-import { LuaScript, scanAll, type RedisConnection } from './redis-connection';
+import { scanAll, type RedisConnection } from './redis-connection';
+import { LuaScript } from './redis-lua-script';
+import { heldTurn } from './redis-turn-commit';
 
 /**
  * Writes items, checking every eTag before writing any, so a conflict changes nothing.
@@ -69,22 +71,22 @@ export class RedisStorage implements Storage {
   }
 
   /**
-   * All or nothing: one conflicting item and none is written. Inside a Direct Line turn held by
-   * RedisDirectLineStore.atomically, the conversation's state is kept with the turn's messages.
+   * All or nothing: one conflicting item and none is written. Inside a turn held by the turn commit
+   * (redis-turn-commit.ts), the conversation's state is kept with the rest of the turn.
    */
   async write(changes: StoreItems): Promise<void> {
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
     // Serialized now: botbuilder may change the objects it passed once this resolves.
     const items = keys.map((key) => docAndEtag(changes[key]));
-    const turn = this.redis.holding();
+    const turn = heldTurn(this.redis);
     if (turn && keys.every((key) => isConversationKey(key, turn.conversationId))) {
       // A stale read fails the turn now, before it answers, so the adapter can run it again; the commit checks again.
       const current = await this.redis.run('storage-etags', (redis) => Promise.all(keys.map((key) => redis.hget(this.itemKey(key), 'etag'))));
       const stale = keys.findIndex((key, i) => current[i] !== null && hasEtag(items[i]![1]) && current[i] !== items[i]![1]);
       if (stale >= 0) throw new EtagConflictError(keys[stale]!);
-      keys.forEach((key, i) => turn.state.set(this.itemKey(key), { doc: items[i]![0], eTag: items[i]![1] }));
-      turn.stateTtlMs = this.options.ttlMs;
+      const held = (turn.state ??= { counterKey: this.redis.key(ETAG_COUNTER), items: new Map(), ttlMs: this.options.ttlMs });
+      keys.forEach((key, i) => held.items.set(this.itemKey(key), { doc: items[i]![0], eTag: items[i]![1] }));
       return;
     }
     const redisKeys = [...keys.map((key) => this.itemKey(key)), this.redis.key(ETAG_COUNTER)];

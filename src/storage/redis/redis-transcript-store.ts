@@ -1,7 +1,9 @@
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { z } from 'zod';
 import { DEFAULT_TRANSCRIPT_LIMITS } from '../bounded-transcript-store';
-import { LuaScript, safeJson, type RedisConnection } from './redis-connection';
+import { safeJson, type RedisConnection } from './redis-connection';
+import { LuaScript } from './redis-lua-script';
+import { heldTurn } from './redis-turn-commit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -65,12 +67,13 @@ export class RedisTranscriptStore implements TranscriptStore {
     this.now = options.now ?? Date.now;
   }
 
-  /** Inside a Direct Line turn held by RedisDirectLineStore.atomically, the line is kept with the turn. */
+  /** Inside a turn held by the turn commit (redis-turn-commit.ts), the line is kept with the turn. */
   async logActivity(activity: Activity): Promise<void> {
     const { channelId, conversation } = activity;
-    const turn = this.redis.holding();
+    const turn = heldTurn(this.redis);
     if (turn?.conversationId === conversation.id && (turn.transcript?.channelId ?? channelId) === channelId) {
-      turn.transcript ??= { channelId, keys: this.keys(channelId, conversation.id), lines: [], kept: this.kept, ttlMs: this.ttlMs };
+      const [list, index, channels] = this.keys(channelId, conversation.id) as [string, string, string];
+      turn.transcript ??= { channelId, keys: { list, index, channels }, lines: [], kept: this.kept, ttlMs: this.ttlMs };
       turn.transcript.lines.push(JSON.stringify(activity));
       return;
     }
