@@ -1,5 +1,5 @@
 import type { Brand } from '../src/knowledge/brand-schema';
-import type { KnowledgeData } from '../src/knowledge/knowledge-loader';
+import type { KnowledgeData } from '../src/knowledge/knowledge-data';
 import { slugify } from '../src/text/slug';
 
 /**

@@ -2,7 +2,7 @@ import type { Problem } from '../validation/problem';
 import { normalizeText } from '../text/normalize';
 import { registrableDomain } from '../text/domains';
 import type { Brand, ErrorEntry, FaqEntry, Generic } from './brand-schema';
-import { GENERIC_FILE, type KnowledgeData } from './knowledge-loader';
+import { GENERIC_FILE, type KnowledgeData } from './knowledge-data';
 
 /**
  * Stage two of validation: what no single file's schema can see. Ids match file names, nothing is

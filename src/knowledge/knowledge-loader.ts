@@ -2,17 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataProblemsError, REPORT_INPUT, problemsFromZod, type Problem } from '../validation/problem';
 import { parseJsonFile } from '../validation/json-file';
-import { BrandSchema, GenericSchema, type Brand, type Generic } from './brand-schema';
+import { BrandSchema, GenericSchema, type Brand } from './brand-schema';
 import { checkReferences } from './knowledge-check';
-
-/** The file of brand-neutral guidance in a knowledge folder; every other `*.json` is one brand. */
-export const GENERIC_FILE = '_generic.json';
-
-export interface KnowledgeData {
-  dir: string;
-  brands: Brand[];
-  generic: Generic | null;
-}
+import { GENERIC_FILE, type KnowledgeData } from './knowledge-data';
 
 export interface KnowledgeCheck {
   data: KnowledgeData;

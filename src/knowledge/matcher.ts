@@ -4,7 +4,7 @@ import { tokenize } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Brand } from './brand-schema';
 import { entriesOf, type Entry } from './entries';
-import type { KnowledgeData } from './knowledge-loader';
+import type { KnowledgeData } from './knowledge-data';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
 import { TermIndex, type Field } from './term-index';
