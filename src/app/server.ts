@@ -22,6 +22,7 @@ import { AgentViews } from '../agent/agent-views';
 import type { Backend } from '../storage/backend';
 import { openBackend } from '../storage/open-backend';
 import { tokenKey } from '../channels/directline/token-key';
+import { CachedBotFrameworkAuthentication } from './cached-bot-authentication';
 import { createGiftbot, type Giftbot } from './create-giftbot';
 import { refuseDeepJson } from './json-guards';
 import { isStorageUnavailable } from '../storage/storage-unavailable';
@@ -108,7 +109,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   app.use(['/v3/directline', '/api/messages'], overallCeiling(limits));
   app.use(express.json({ limit: MAX_BODY }), refuseDeepJson);
 
-  const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(azureAuthOptions(config)));
+  // One connector client per serviceUrl, not one per activity (see cached-bot-authentication.ts).
+  const cloud = new CloudAdapter(new CachedBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(azureAuthOptions(config))));
   // First, so the bot's middleware (the transcript logger too) runs inside the turn commit.
   cloud.use(turnCommitMiddleware(backend));
   for (const middleware of botApp.middleware) cloud.use(middleware);
