@@ -71,10 +71,10 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const audit = counted(options.audit ?? new MemoryLog<AuditEntry>(), options.metrics);
   const notes = options.notes ?? new MemoryLog<TeamNote>();
   const routes = new ProactiveRoutes();
-  // The bot is built after the service it depends on; the line reaches it once it exists.
-  let bot: GiftBot | undefined;
+  // The bot is built after the service it depends on; the line reaches it (declared below) only
+  // when a delivery runs, long after both exist.
   const line: CustomerLine = {
-    deliver: (record, deliveries) => routes.continue(record.reference, (context) => bot!.deliver(context, deliveries)),
+    deliver: (record, deliveries) => routes.continue(record.reference, (context) => bot.deliver(context, deliveries)),
   };
   const handoff = new HandoffService({
     queue: options.handoff ?? new InMemoryHandoffQueue(),
@@ -90,7 +90,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
   });
   const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings: engineSettingsFrom(config), handoff, notes });
-  bot = new GiftBot({
+  const bot = new GiftBot({
     runner,
     router: new Router(flows, matcher),
     conversationState: new ConversationState(storage),

@@ -40,13 +40,14 @@ export class Metrics {
   private queueLength: () => Promise<number> = async () => 0;
 
   constructor() {
-    const metrics = this;
+    // Read at each scrape, so a queue attached later is the one counted; the gauge's own `this` is below.
+    const queueLength = () => this.queueLength();
     new Gauge({
       name: 'giftbot_handoff_queue_length',
       help: 'Requests waiting for an agent',
       registers: [this.registry],
       async collect() {
-        this.set(await metrics.queueLength());
+        this.set(await queueLength());
       },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'giftbot_' });
