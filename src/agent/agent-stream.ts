@@ -56,7 +56,8 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
   const onFrame = async (ws: WebSocket, data: RawData) => {
     let frame: z.infer<typeof ClientFrame>;
     try {
-      frame = ClientFrame.parse(JSON.parse(data.toString()));
+      // Text frames arrive as one Buffer (binaryType is left at its default, 'nodebuffer').
+      frame = ClientFrame.parse(JSON.parse((data as Buffer).toString('utf8')));
     } catch {
       return send(ws, { type: 'error', message: 'Frames are JSON: {type:"auth",token}, {type:"typing",id} or {type:"ping"}' });
     }

@@ -38,7 +38,7 @@ export async function withBackend(io: Io, use: (backend: Backend | null) => Prom
     return await use(backend);
   } catch (err) {
     if (!isStorageUnavailable(err)) throw err;
-    io.err(`giftbot: ${(err as Error).message.replace(/\s+/g, ' ')}\n`);
+    io.err(`giftbot: ${err.message.replace(/\s+/g, ' ')}\n`);
     return 1;
   } finally {
     // A failing close (Redis gone meanwhile) adds nothing to what was already said.

@@ -15,6 +15,7 @@ const UNCLOSED_TAG = /<\/?[a-zA-Z!?][^<>\n]*$/gm;
 const MD_REFERENCE = /^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$/gm;
 const MAX_ROUNDS = 10;
 // Control characters other than tab and newline; bidi overrides that can disguise a link.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

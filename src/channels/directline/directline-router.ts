@@ -172,7 +172,7 @@ export function directLineRouter(options: DirectLineOptions): Router {
     // it — the retry key included: a clientActivityID that held a code is no key (and is not kept).
     const posted = redactor.redact(adapter.incoming(conversation.id, { ...parsed.data, from: { id: userId, name: parsed.data.from?.name ?? '', role: 'user' } } as Partial<Activity>));
     const sentId = parsed.data.channelData?.clientActivityID;
-    const clientId = typeof sentId === 'string' && posted.channelData?.clientActivityID === sentId ? sentId.slice(0, 200) : undefined;
+    const clientId = typeof sentId === 'string' && (posted.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID === sentId ? sentId.slice(0, 200) : undefined;
     const seen = clientId ? await store.claimClientId(conversation.id, clientId) : undefined;
     if (seen === PENDING_CLIENT_ID) throw new HttpError(409, 'InProgress', 'This activity is still being processed; retry in a moment');
     if (seen) {
