@@ -11,7 +11,8 @@ import {
   type DirectLineStore,
 } from '../../channels/directline/conversation-store';
 import type { Logger } from '../../core/logger';
-import { execOrThrow, isRedisUnavailable, safeJson, type RedisConnection } from './redis-connection';
+import { execOrThrow, safeJson, type RedisConnection } from './redis-connection';
+import { isRedisUnavailable } from './redis-errors';
 import { LuaScript } from './redis-lua-script';
 import { heldTurn, type HeldDirectLine, type HeldTurn } from './redis-turn-commit';
 
@@ -127,7 +128,6 @@ export class RedisDirectLineStore implements DirectLineStore {
   private readonly claims = new Map<string, string>();
   /** Claims to free once Redis is back, as JSON [conversation, client id, claim]. */
   private readonly unreleased = new Set<string>();
-  private releaseArmed = false;
 
   constructor(
     private readonly redis: RedisConnection,
@@ -241,12 +241,7 @@ export class RedisDirectLineStore implements DirectLineStore {
 
   private releaseWhenBack(conversationId: string, clientId: string, claim: string): void {
     this.unreleased.add(JSON.stringify([conversationId, clientId, claim]));
-    if (this.releaseArmed) return;
-    this.releaseArmed = true;
-    this.redis.commands.once('ready', () => {
-      this.releaseArmed = false;
-      void this.releaseLeftovers();
-    });
+    this.redis.whenReady(this, () => void this.releaseLeftovers());
   }
 
   private async releaseLeftovers(): Promise<void> {

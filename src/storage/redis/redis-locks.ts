@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LocalLocks, type ConversationLocks } from '../../core/conversation-locks';
 import type { Logger } from '../../core/logger';
-import { isRedisUnavailable, type RedisConnection } from './redis-connection';
+import type { RedisConnection } from './redis-connection';
+import { isRedisUnavailable } from './redis-errors';
 import { LuaScript } from './redis-lua-script';
 
 /** Deletes the lock only if it is still ours (it may have expired and been taken). KEYS[1] the lock; ARGV: our token. */
@@ -66,7 +67,6 @@ export class RedisLocks implements ConversationLocks {
   private readonly waitMs: number;
   /** Locks that may still be held in Redis though their task is over: released once Redis is back. */
   private readonly leftover = new Set<HeldLock>();
-  private releaseArmed = false;
 
   constructor(
     private readonly redis: RedisConnection,
@@ -156,12 +156,7 @@ export class RedisLocks implements ConversationLocks {
    */
   private releaseWhenBack(lock: HeldLock): void {
     this.leftover.add(lock);
-    if (this.releaseArmed) return;
-    this.releaseArmed = true;
-    this.redis.commands.once('ready', () => {
-      this.releaseArmed = false;
-      void this.releaseLeftovers();
-    });
+    this.redis.whenReady(this, () => void this.releaseLeftovers());
   }
 
   private async releaseLeftovers(): Promise<void> {

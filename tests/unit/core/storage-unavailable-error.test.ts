@@ -1,5 +1,5 @@
 import { StorageUnavailableError } from '../../../src/core/storage-unavailable-error';
-import { RedisUnavailableError } from '../../../src/storage/redis/redis-connection';
+import { RedisUnavailableError } from '../../../src/storage/redis/redis-errors';
 import { StorageError } from '../../../src/storage/sqlite/sqlite-database';
 import { isStorageUnavailable } from '../../../src/storage/storage-unavailable';
 import { runtimeClosure } from '../../architecture/import-graph';

@@ -7,7 +7,7 @@
 import type { Activity } from 'botbuilder';
 import { jsonLogger } from '../../../src/app/logger';
 import { openRedisBackend, type RedisBackend } from '../../../src/storage/redis/redis-backend';
-import { RedisUnavailableError } from '../../../src/storage/redis/redis-connection';
+import { RedisUnavailableError } from '../../../src/storage/redis/redis-errors';
 import { requestFor } from '../../helpers/handoff';
 import { startRedis, type RedisServer } from '../../helpers/redis-server';
 
