@@ -1,6 +1,6 @@
 import { StorageUnavailableError } from '../../../src/core/storage-unavailable-error';
 import { RedisUnavailableError } from '../../../src/storage/redis/redis-errors';
-import { StorageError } from '../../../src/storage/sqlite/sqlite-database';
+import { StorageError } from '../../../src/storage/sqlite/sqlite-storage-error';
 import { isStorageUnavailable } from '../../../src/storage/storage-unavailable';
 import { runtimeClosure } from '../../architecture/import-graph';
 
