@@ -172,7 +172,7 @@ function watchedClient(url: string, name: string, log: Logger): Redis {
 export async function execOrThrow(replies: Promise<Array<[Error | null, unknown]> | null>): Promise<void> {
   const results = await replies;
   if (results === null) throw new Error('Redis transaction aborted');
-  const failed = results.find(([err]) => err !== null);
+  const failed = results.find((reply): reply is [Error, unknown] => reply[0] !== null);
   if (failed) throw failed[0];
 }
 
