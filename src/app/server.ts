@@ -251,7 +251,7 @@ const ActivityBodySchema = z.looseObject({ type: z.string().min(1) });
 function withJsonErrors(res: Response): Response {
   const send = res.send.bind(res);
   res.send = ((body: unknown) => {
-    if (res.statusCode < 400) return send(body as never);
+    if (res.statusCode < 400) return send(body);
     // botbuilder passes jsonwebtoken's errors (a forged signature) through as 500s; they are 401s.
     if (res.statusCode === 500 && typeof body === 'string' && JWT_ERRORS.test(body)) res.status(401);
     const code = STATUS_CODES[res.statusCode] ?? 'Error';

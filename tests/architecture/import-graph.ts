@@ -51,7 +51,7 @@ export function importsOf(file: string): ImportEdge[] {
       const dynamic = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
       if (dynamic) add(node.arguments[0]!, false);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-      add(node.argument.literal as ts.Expression, true);
+      add(node.argument.literal, true);
     }
     ts.forEachChild(node, visit);
   };
