@@ -1,4 +1,4 @@
-import { MemoryStorage, type Storage, type TranscriptStore } from 'botbuilder';
+import type { Storage, TranscriptStore } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import { MemoryDirectLineStore, type DirectLineStore } from '../channels/directline/conversation-store';
 import { LocalLocks, type ConversationLocks } from '../core/conversation-locks';
@@ -7,6 +7,7 @@ import { MemoryLog, type RecordLog } from '../core/record-log';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import type { AuditEntry } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
+import { memoryStorage } from './botbuilder/memory-storage';
 import { BoundedTranscriptStore } from './bounded-transcript-store';
 
 /** How many of each kind a purge deleted (SQLite counts them; Redis and memory don't, and say null). */
@@ -66,7 +67,7 @@ export function memoryBackend(): Backend {
   const locks = new LocalLocks();
   return {
     kind: 'memory',
-    storage: new MemoryStorage(),
+    storage: memoryStorage(),
     transcripts,
     handoff: new InMemoryHandoffQueue(),
     audit: new MemoryLog(),
