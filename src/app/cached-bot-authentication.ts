@@ -59,14 +59,23 @@ export class CachedBotFrameworkAuthentication extends BotFrameworkAuthentication
   }
 
   private cachedFactory(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    const appId = appIdOf(claimsIdentity);
-    const connectors = this.connectors;
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        // JSON, so no serviceUrl or audience can be made to read as another key.
-        return remember(connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience));
-      }
-    })();
+    return new CachedConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors);
+  }
+}
+
+/** One incoming activity's connector factory, answering from the shared cache (declared once: a class expression per activity showed in the profile). */
+class CachedConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly connectors: Map<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    // JSON, so no serviceUrl or audience can be made to read as another key.
+    return remember(this.connectors, JSON.stringify([this.appId, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
   }
 }
 
