@@ -3,9 +3,10 @@ import { ConversationState, MemoryStorage, TranscriptLoggerMiddleware, type Midd
 import type { EventBus } from '../core/event-bus';
 import { MemoryLog, type RecordLog } from '../core/record-log';
 import { BoundedTranscriptStore } from '../storage/bounded-transcript-store';
+import type { Giftbot } from '../channels/bot-app';
 import type { Config } from '../config/config';
 import { FlowRunner } from '../engine/flow-runner';
-import { loadDialogsDir, type FlowSet } from '../engine/flow-loader';
+import { loadDialogsDir } from '../engine/flow-loader';
 import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
@@ -41,20 +42,6 @@ export interface GiftbotOptions {
   log?: Logger;
 }
 
-export interface Giftbot {
-  bot: GiftBot;
-  /** To `use` on the adapter, in this order: redaction first, so nothing after sees a code. */
-  middleware: Middleware[];
-  matcher: Matcher;
-  flows: FlowSet;
-  storage: Storage;
-  transcripts: TranscriptStore;
-  handoff: HandoffService;
-  /** Register here how each channel's conversations are reached outside their turns (agents' replies). */
-  routes: ProactiveRoutes;
-  audit: RecordLog<AuditEntry>;
-  notes: RecordLog<TeamNote>;
-}
 
 /**
  * The composition root of the bot: loads and validates knowledge and flows (bad data stops here,

@@ -1,5 +1,6 @@
 import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { createGiftbot, type Giftbot } from '../../src/app/create-giftbot';
+import { createGiftbot } from '../../src/app/create-giftbot';
+import type { Giftbot } from '../../src/channels/bot-app';
 import { jsonLogger } from '../../src/app/logger';
 import { loadConfig } from '../../src/config/config';
 import { MemoryLog } from '../../src/core/record-log';

@@ -2,7 +2,7 @@ import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { SLACK_MAX_BODY_BYTES, slackRequestGuard } from './slack-guard';
 import { ActivityTypes, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import { Router } from 'express';
-import type { Giftbot } from '../../app/create-giftbot';
+import type { Giftbot } from '../bot-app';
 import type { Logger } from '../../core/logger';
 import { InProcessAdapter } from '../in-process-adapter';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
