@@ -34,8 +34,20 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
     case 'too_small':
       return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.message;
-    default:
+    // zod's own message reads well enough for these; a code a zod upgrade adds stops the typecheck here.
+    case 'too_big':
+    case 'invalid_format':
+    case 'not_multiple_of':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'invalid_value':
+    case 'custom':
       return issue.message;
+    default: {
+      const unknown: never = issue;
+      return (unknown as z.core.$ZodIssue).message;
+    }
   }
 }
 
