@@ -5,9 +5,9 @@ import { FlowError, type FlowRunner, type FlowState, type Slots } from '../engin
 import { PhraseSet } from '../engine/input-readers';
 import type { CommandName, Router } from '../engine/router';
 import type { Delivery, HandoffService } from '../handoff/handoff-service';
-import { render as fill } from '../engine/templates';
 import type { ScamDetector } from '../safety/scam-detector';
 import type { SecretKind } from '../safety/secret-redactor';
+import { render as fill } from '../text/templates';
 import { FlowDialog, type FlowDialogOptions, type FlowResult } from './flow-dialog';
 import { HANDOFF_STATUS_EVENT, HandoffStatusSchema, sendHandoffInitiation } from './handoff-initiation';
 import { REDACTED_KINDS } from './redaction-middleware';

@@ -1,6 +1,6 @@
+import { PLACEHOLDERS, placeholdersIn } from '../text/templates';
 import type { Problem } from '../validation/problem';
 import type { DialogFile, Flow, GlobalFile, Step } from './flow-schema';
-import { PLACEHOLDERS, placeholdersIn } from './templates';
 
 /** What the flows may refer to outside themselves. */
 export interface FlowReferences {

@@ -1,7 +1,7 @@
 import { LocalBus, type EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import type { RecordLog } from '../core/record-log';
-import { render } from '../engine/templates';
+import { render } from '../text/templates';
 import type { AgentEvent, AgentListener } from './agent-events';
 import { sanitizeAgentName } from './agent-name';
 import type { CustomerLine, Delivery } from './customer-line';

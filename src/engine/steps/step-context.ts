@@ -1,11 +1,11 @@
 import type { TeamNote } from '../../handoff/team-notes';
+import { render } from '../../text/templates';
 import type { EngineServices } from '../engine-services';
 import type { LoadedFlow } from '../flow-loader';
 import type { Step, StepType } from '../flow-schema';
 import type { FlowState, Outcome, Reply, Turn } from '../flow-types';
 import { slotView, type SlotView } from '../slots';
 import { templateContext, type TemplateExtras } from '../template-context';
-import { render } from '../templates';
 
 /** Where the flow goes after a step: a step of this flow, wait for an answer, end, another flow, or route the message anew. */
 export type Move = { to: string } | { wait: true } | { end: true } | { flow: string } | { reroute: true };

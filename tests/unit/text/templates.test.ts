@@ -1,4 +1,4 @@
-import { PLACEHOLDERS, placeholdersIn, render } from '../../../src/engine/templates';
+import { PLACEHOLDERS, placeholdersIn, render } from '../../../src/text/templates';
 
 describe('templates', () => {
   test('when wording has placeholders, then they are found and filled', () => {
