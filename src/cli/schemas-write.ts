@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { jsonSchemas } from '../validation/json-schemas';
 import type { Io } from './io';
+import { jsonSchemas } from './json-schemas';
 
 /** `giftbot schemas write`: the JSON Schemas data files point at with `$schema`, from the zod schemas. */
 export async function schemasWrite(_args: string[], io: Io): Promise<number> {

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { jsonSchemas } from '../../src/cli/json-schemas';
 import { checkDialogsDir } from '../../src/engine/flow-loader';
 import { loadKnowledgeDir } from '../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../src/knowledge/matcher';
-import { jsonSchemas } from '../../src/validation/json-schemas';
 import { formatProblem } from '../../src/validation/problem';
 import { KNOWLEDGE_DIR, ROOT } from '../helpers/paths';
 

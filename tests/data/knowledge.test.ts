@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { jsonSchemas } from '../../src/cli/json-schemas';
 import { parseArticle } from '../../src/knowledge/article-parser';
 import { GENERIC_FILE } from '../../src/knowledge/knowledge-data';
 import { checkKnowledgeDir, loadKnowledgeDir } from '../../src/knowledge/knowledge-loader';
-import { jsonSchemas } from '../../src/validation/json-schemas';
 import { DataProblemsError, formatProblem } from '../../src/validation/problem';
 import { KNOWLEDGE_DIR, ROOT, scratchDir } from '../helpers/paths';
 
