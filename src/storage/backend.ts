@@ -4,8 +4,8 @@ import { MemoryDirectLineStore, type DirectLineStore } from '../channels/directl
 import { LocalLocks, type ConversationLocks } from '../core/conversation-locks';
 import { LocalBus, type EventBus } from '../core/event-bus';
 import { MemoryLog, type RecordLog } from '../core/record-log';
+import type { AuditEntry } from '../handoff/handoff-audit';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
-import type { AuditEntry } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import { memoryStorage } from './botbuilder/memory-storage';
 import { BoundedTranscriptStore } from './bounded-transcript-store';

@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/logger';
-import { AuditEntrySchema } from '../../handoff/handoff-service';
+import { AuditEntrySchema } from '../../handoff/handoff-audit';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend } from '../backend';
 import { RedisBus } from './redis-bus';

@@ -1,7 +1,7 @@
 import { LocalLocks } from '../../core/conversation-locks';
 import { LocalBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
-import { AuditEntrySchema } from '../../handoff/handoff-service';
+import { AuditEntrySchema } from '../../handoff/handoff-audit';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend, PurgeCounts } from '../backend';
 import { openSqliteDatabase } from './sqlite-database';
