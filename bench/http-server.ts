@@ -9,8 +9,9 @@ async function main(): Promise<void> {
   const which = process.argv[2] === 'echo' ? 'echo' : 'giftbot';
   const root = path.resolve(__dirname, '..', '..');
   // Every simulated visitor comes from 127.0.0.1: per-address limits and the ceiling would measure
-  // themselves, not giftbot. The environment can still set them.
-  const unlimited = { RATE_LIMIT_TOKENS_PER_IP: 'off', RATE_LIMIT_CONVERSATIONS_PER_IP: 'off', RATE_LIMIT_POSTS_PER_IP: 'off', RATE_LIMIT_OVERALL: 'off' };
+  // themselves, not giftbot. So would the per-conversation post limit (2 a second) at bench:http's
+  // saturation, where each conversation posts the moment it is answered. The environment can still set them.
+  const unlimited = { RATE_LIMIT_TOKENS_PER_IP: 'off', RATE_LIMIT_CONVERSATIONS_PER_IP: 'off', RATE_LIMIT_POSTS_PER_IP: 'off', RATE_LIMIT_POSTS_PER_CONVERSATION: 'off', RATE_LIMIT_OVERALL: 'off' };
   const running = await startServer(loadConfig({ ...unlimited, ...process.env, PORT: '0', DATA_DIR: process.env.DATA_DIR ?? 'data/bench' }), {
     root,
     log: silentLogger,
