@@ -1,6 +1,7 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler } from 'express';
 import { isLoopbackAddress } from '../limits/loopback';
 import { serviceUrlAllowed, type AllowedServiceUrl } from '../limits/service-url-policy';
+import { HttpError } from './http-error';
 
 export interface DevelopmentGuardOptions {
   /** No MicrosoftAppId: /api/messages takes unauthenticated activities, so only from this machine. */
@@ -14,24 +15,20 @@ export interface DevelopmentGuardOptions {
  * clients on loopback (403 otherwise), and an activity's serviceUrl — where replies and agents'
  * messages are POSTed — must be on loopback or allow-listed, or it is refused before any outbound
  * call (no SSRF to 169.254.169.254 or the private network). The client address is req.ip, so
- * X-Forwarded-For counts only when TRUST_PROXY says whose to believe.
+ * X-Forwarded-For counts only when TRUST_PROXY says whose to believe. Refusals are thrown; the
+ * error middleware answers them.
  */
 export function developmentGuard(options: DevelopmentGuardOptions): RequestHandler {
   const checkUrl = options.anonymous || options.allowList !== undefined;
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, _res, next: NextFunction) => {
     if (options.anonymous && !isLoopbackAddress(req.ip)) {
-      res.status(403).json({ error: { code: 'Forbidden', message: 'Without MicrosoftAppId, /api/messages accepts requests from this machine only' } });
-      return;
+      throw new HttpError(403, 'Forbidden', 'Without MicrosoftAppId, /api/messages accepts requests from this machine only');
     }
     const serviceUrl: unknown = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
     if (!checkUrl || serviceUrl === undefined) return next();
-    if (typeof serviceUrl !== 'string' || serviceUrl.length > 2048) {
-      res.status(400).json({ error: { code: 'BadRequest', message: 'serviceUrl must be a URL' } });
-      return;
-    }
+    if (typeof serviceUrl !== 'string' || serviceUrl.length > 2048) throw new HttpError(400, 'BadRequest', 'serviceUrl must be a URL');
     if (!serviceUrlAllowed(serviceUrl, options.allowList ?? [])) {
-      res.status(403).json({ error: { code: 'Forbidden', message: 'serviceUrl must be on this machine or in SERVICE_URL_ALLOWLIST' } });
-      return;
+      throw new HttpError(403, 'Forbidden', 'serviceUrl must be on this machine or in SERVICE_URL_ALLOWLIST');
     }
     next();
   };
