@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../channels/http-error';
 
 /** Deeper than any activity or agent request; a deeper body is an attack on a recursive reader. */
 export const MAX_JSON_DEPTH = 64;
@@ -17,13 +18,12 @@ export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
   return deepest;
 }
 
-/** After express.json: a body nested past MAX_JSON_DEPTH is refused with 400 before anything reads it. */
-export function refuseDeepJson(req: Request, res: Response, next: NextFunction): void {
+/** After express.json: a body nested past MAX_JSON_DEPTH is refused with 400 (thrown, for the error middleware) before anything reads it. */
+export function refuseDeepJson(req: Request, _res: Response, next: NextFunction): void {
   if (req.body !== undefined && jsonDepth(req.body) > MAX_JSON_DEPTH) {
     // Direct Line clients know its own code for a bad request; everything else says BadRequest.
     const code = req.originalUrl.startsWith('/v3/directline') ? 'BadArgument' : 'BadRequest';
-    res.status(400).json({ error: { code, message: `The body nests deeper than ${MAX_JSON_DEPTH} levels` } });
-    return;
+    throw new HttpError(400, code, `The body nests deeper than ${MAX_JSON_DEPTH} levels`);
   }
   next();
 }
