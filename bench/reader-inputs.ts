@@ -16,6 +16,7 @@ import { slugify } from '../src/text/slug';
 import { stem } from '../src/text/stem';
 import { tokenize } from '../src/text/tokenize';
 import { TypoCorrector } from '../src/text/typo-corrector';
+import { Utterance } from '../src/understanding/utterance';
 
 /**
  * Every reader and parser that sees customer or article text, and hostile inputs of about 20 KB
@@ -99,7 +100,7 @@ export function buildReaders(root: string): ReadonlyArray<readonly [string, Read
   const knowledge = loadKnowledgeDir(path.join(root, 'knowledge'));
   const matcher = new Matcher(knowledge);
   const flows = loadDialogsDir(path.join(root, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
-  const router = new Router(flows, matcher);
+  const router = new Router(flows);
   const scam = new ScamDetector(flows.global.safety.scamCues);
   const corrector = new TypoCorrector(LEXICON_WORDS);
   const phrases = new PhraseSet(flows.global.commands.person.says);
@@ -130,7 +131,7 @@ export function buildReaders(root: string): ReadonlyArray<readonly [string, Read
     ['redactActivity', (t) => redactActivity({ type: 'message', text: t, value: { note: t }, from: { id: 'u', name: t.slice(0, 200) } })],
     ['matcher search', (t) => matcher.search(t, { brand: nextBrand() })],
     ['brand resolution', (t) => matcher.findBrand(t)],
-    ['router', (t) => router.route(t, { brand: nextBrand() })],
+    ['router', (t) => router.route(new Utterance(t, matcher), { brand: nextBrand() })],
     ['article parser', (t) => tryParse(articleWith(seed, t.replace(/\r?\n/g, ' ')))],
     ['article parser (own line)', (t) => tryParse(`${seed}\n${t}`)],
     // The agent API refuses a text over AGENT_TEXT_MAX (400), and names are cut before it: the

@@ -79,7 +79,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings: engineSettingsFrom(config), handoff, notes });
   const bot = new GiftBot({
     runner,
-    router: new Router(flows, matcher),
+    router: new Router(flows),
     conversationState: new ConversationState(storage),
     handoff,
     transcripts,

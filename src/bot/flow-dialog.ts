@@ -2,7 +2,11 @@ import { TurnContext } from 'botbuilder';
 import type { HandoffRequest } from '../handoff/handoff-queue';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { FlowRunner, FlowState, Outcome, Slots, Turn } from '../engine/flow-runner';
+import type { Utterance } from '../understanding/utterance';
 import { toActivity } from './render';
+
+/** Where the turn's message, read once by GiftBot, waits for the flow dialog (turnState key). */
+export const UTTERANCE_KEY = Symbol('giftbot.utterance');
 
 export interface FlowDialogOptions {
   flow: string;
@@ -20,11 +24,16 @@ export interface FlowResult {
   reroute: boolean;
 }
 
-/** Turn facts the engine needs, from a Bot Framework turn. Text is already redacted. */
-export function turnOf(context: TurnContext): Turn {
+/**
+ * Turn facts the engine needs, from a Bot Framework turn. Text is already redacted. The message is
+ * the one the bot read for this turn; a turn that read none (a flow an agent's action starts) reads
+ * the activity's text here.
+ */
+export function turnOf(context: TurnContext, runner: Pick<FlowRunner, 'understand'>): Turn {
   const { activity } = context;
+  const read = context.turnState.get<Utterance | undefined>(UTTERANCE_KEY);
   return {
-    text: activity.text ?? '',
+    utterance: read ?? runner.understand(activity.text ?? ''),
     channel: activity.channelId ?? 'unknown',
     conversationId: activity.conversation?.id ?? 'unknown',
     isGroup: Boolean(activity.conversation?.isGroup),
@@ -50,13 +59,13 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
 
   override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('FlowDialog needs a flow to start');
-    const outcome = await this.runner.start(options.flow, turnOf(dc.context), options.memory, options.opening, options.preset);
+    const outcome = await this.runner.start(options.flow, turnOf(dc.context, this.runner), options.memory, options.opening, options.preset);
     return this.finish(dc, outcome);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as FlowState;
-    return this.finish(dc, await this.runner.resume(state, turnOf(dc.context)));
+    return this.finish(dc, await this.runner.resume(state, turnOf(dc.context, this.runner)));
   }
 
   private async finish(dc: DialogContext, outcome: Outcome): Promise<DialogTurnResult> {

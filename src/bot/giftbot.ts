@@ -8,7 +8,8 @@ import type { Delivery, HandoffService } from '../handoff/handoff-service';
 import type { ScamDetector } from '../safety/scam-detector';
 import type { SecretKind } from '../safety/secret-redactor';
 import { render as fill } from '../text/templates';
-import { FlowDialog, type FlowDialogOptions, type FlowResult } from './flow-dialog';
+import type { Utterance } from '../understanding/utterance';
+import { FlowDialog, UTTERANCE_KEY, type FlowDialogOptions, type FlowResult } from './flow-dialog';
 import { HANDOFF_STATUS_EVENT, HandoffStatusSchema, sendHandoffInitiation } from './handoff-initiation';
 import { REDACTED_KINDS } from './redaction-middleware';
 import { CHOICE_KEY, toActivity } from './render';
@@ -155,11 +156,14 @@ export class GiftBot extends ActivityHandler {
       // Marked, so a channel that can (Slack) shows it only to the person who pasted the code.
       await context.sendActivity({ type: 'message', text, entities: [{ type: SECRET_WARNING_ENTITY }] });
     }
-    if (await this.handoffGate(context, text)) return;
+    // The message is read here, once; everything below reads what it needs from this.
+    const utterance = this.deps.runner.understand(text);
+    context.turnState.set(UTTERANCE_KEY, utterance);
+    if (await this.handoffGate(context, utterance)) return;
     const memory = await this.memory.get(context, { slots: {}, greeted: false });
     const dc = await this.dialogs.createContext(context);
     try {
-      await this.respond(context, dc, memory, text, hidden.length > 0);
+      await this.respond(context, dc, memory, utterance, hidden.length > 0);
     } catch (err) {
       if (!(err instanceof FlowError)) throw err;
       this.deps.log.error('flow-failed', { conversation: conversationId, reason: err.message });
@@ -168,19 +172,19 @@ export class GiftBot extends ActivityHandler {
     }
   }
 
-  private async respond(context: TurnContext, dc: DialogContext, memory: Memory, text: string, hadCode: boolean): Promise<void> {
+  private async respond(context: TurnContext, dc: DialogContext, memory: Memory, utterance: Utterance, hadCode: boolean): Promise<void> {
     if (!memory.greeted && !dc.activeDialog) {
       memory.greeted = true;
       await context.sendActivity(this.global.greeting);
     }
-    if (this.deps.scam.isScam(text)) {
+    if (this.deps.scam.isScamNormalized(utterance.normalized)) {
       this.deps.log.warn('scam-story', { conversation: context.activity.conversation.id });
       await dc.cancelAllDialogs();
       await context.sendActivity(this.global.safety.scam);
       return;
     }
-    const route = dc.activeDialog ? null : this.deps.router.route(text, memory.slots);
-    const command = route?.kind === 'command' ? route.command : dc.activeDialog ? this.deps.router.command(text) : null;
+    const route = dc.activeDialog ? null : this.deps.router.route(utterance, memory.slots);
+    const command = route?.kind === 'command' ? route.command : dc.activeDialog ? this.deps.router.command(utterance) : null;
     if (command) return this.command(context, dc, memory, command);
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
@@ -188,14 +192,14 @@ export class GiftBot extends ActivityHandler {
       const finished = result.result as FlowResult;
       memory.slots = finished.slots;
       if (!finished.reroute) return;
-      return this.respond(context, dc, memory, text, hadCode);
+      return this.respond(context, dc, memory, utterance, hadCode);
     }
     if (!route || route.kind === 'empty') {
       await context.sendActivity(hadCode ? this.global.says.onlyCode : this.global.says.empty);
       return;
     }
     if (route.kind === 'flow') {
-      await this.startFlow(dc, memory, { flow: route.flow, memory: memory.slots, preset: route.slots, opening: text });
+      await this.startFlow(dc, memory, { flow: route.flow, memory: memory.slots, preset: route.slots, opening: utterance.text });
     }
   }
 
@@ -232,12 +236,12 @@ export class GiftBot extends ActivityHandler {
    * While people have the conversation the bot stays quiet: what the customer says goes to the
    * agent (and is in the transcript either way). Only "cancel" leaves and brings the bot back.
    */
-  private async handoffGate(context: TurnContext, text: string): Promise<boolean> {
+  private async handoffGate(context: TurnContext, utterance: Utterance): Promise<boolean> {
     const conversation = context.activity.conversation.id;
     const open = await this.deps.handoff.openFor(context.activity.channelId, conversation);
     if (!open) return false;
-    if (!this.leaveQueue.saidIn(text)) {
-      this.deps.handoff.customerSaid(open, text, context.activity.from?.name || 'Customer');
+    if (!this.leaveQueue.saidInSimplified(utterance.simplified)) {
+      this.deps.handoff.customerSaid(open, utterance.text, context.activity.from?.name || 'Customer');
       this.deps.log.info('handoff-relayed', { conversation, state: open.state });
       return true;
     }

@@ -1,3 +1,4 @@
+import { Utterance } from '../understanding/utterance';
 import type { EngineServices } from './engine-services';
 import type { LoadedFlow } from './flow-loader';
 import type { Step } from './flow-schema';
@@ -40,6 +41,11 @@ export class FlowRunner {
     return this.services.flows.global;
   }
 
+  /** Reads a message once, against this runner's knowledge base: the host builds one a turn. */
+  understand(text: string): Utterance {
+    return new Utterance(text, this.services.matcher);
+  }
+
   /**
    * Starts a flow with the conversation's `memory`; the flow's `resets` are cleared from it, then
    * `preset` (what the trigger implied, "cash" → sell) and what the `opening` message says are filled in.
@@ -49,7 +55,7 @@ export class FlowRunner {
     const slots: Slots = { ...memory };
     for (const slot of loaded.flow.resets ?? []) delete slots[slot];
     Object.assign(slots, preset);
-    if (opening !== undefined) prefill(this.services, loaded, slots, opening);
+    if (opening !== undefined) prefill(this.services, loaded, slots, turn.utterance.reread(opening));
     const state: FlowState = { flow: flowId, version: loaded.version, step: loaded.flow.steps[0]!.id, slots, waiting: false, retries: 0, walk: 0 };
     return this.run(state, turn, null, []);
   }
@@ -64,7 +70,7 @@ export class FlowRunner {
       const restarted = await this.start(state.flow, turn, state.slots);
       return { ...restarted, replies: [...replies, ...restarted.replies] };
     }
-    return this.run(state, turn, turn.text, []);
+    return this.run(state, turn, turn.utterance, []);
   }
 
   private flow(id: string): LoadedFlow {
@@ -73,7 +79,7 @@ export class FlowRunner {
     return loaded;
   }
 
-  private async run(state: FlowState, turn: Turn, input: string | null, replies: Reply[]): Promise<Outcome> {
+  private async run(state: FlowState, turn: Turn, input: Utterance | null, replies: Reply[]): Promise<Outcome> {
     let current = state;
     let answer = input;
     const effects: Effects = {};

@@ -1,4 +1,5 @@
 import type { HandoffRequest } from '../handoff/handoff-queue';
+import type { Utterance } from '../understanding/utterance';
 import type { Slots } from './slots';
 
 /**
@@ -22,8 +23,8 @@ export interface FlowState {
 
 /** What the engine needs to know about the message and where it came from. */
 export interface Turn {
-  /** Already redacted. */
-  text: string;
+  /** The message, read once at the edge (its text already redacted). */
+  utterance: Utterance;
   channel: string;
   conversationId: string;
   isGroup: boolean;

@@ -1,10 +1,10 @@
 import { normalizeText } from '../text/normalize';
+import { simplify } from '../text/simplify';
+import type { Utterance } from '../understanding/utterance';
 import type { FlowOption } from './flow-schema';
 
-/** Words in a reply that mean "nothing to say here" — the text that's left once a code is hidden. */
-export function isBlank(text: string): boolean {
-  return normalizeText(text.replace(/\[code hidden\]/g, '')).replace(/[^a-z0-9]/g, '') === '';
-}
+// The readers' callers (steps, router, bench) import these from here, beside the other readers.
+export { isBlank, simplify } from '../text/simplify';
 
 /**
  * An amount of money as people write it: "50", "$50", "50.00", "USD 1,000", "25 dollars".
@@ -44,17 +44,12 @@ function phraseIn(said: string, phrase: string): boolean {
   return ` ${said} `.includes(` ${phrase} `);
 }
 
-/** Lower case, no apostrophes, letters and digits separated by single spaces. */
-export function simplify(text: string): string {
-  return normalizeText(text).replace(/'/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Which option a reply picks: its label (as a button sends it), its number ("2"), or one of its
  * `says` phrases. Among phrases the longest found wins, so "no, still stuck" is not "no".
  */
-export function pickOption<T extends Pick<FlowOption, 'label' | 'says' | 'value'>>(text: string, options: readonly T[], exactOnly = false): T | undefined {
-  const said = simplify(text);
+export function pickOption<T extends Pick<FlowOption, 'label' | 'says' | 'value'>>(text: string | Utterance, options: readonly T[], exactOnly = false): T | undefined {
+  const said = typeof text === 'string' ? simplify(text) : text.simplified;
   const byNumber = /^\d+$/.test(said) ? options[Number(said) - 1] : undefined;
   if (byNumber) return byNumber;
   const exact = options.find((o) => simplify(o.label) === said || (o.value !== undefined && simplify(o.value) === said));
@@ -95,7 +90,11 @@ export class PhraseSet {
 
   /** The longest phrase the text contains anywhere, as whole words. */
   longestIn(text: string): string | undefined {
-    const said = simplify(text);
+    return this.longestInSimplified(simplify(text));
+  }
+
+  /** As longestIn, for text already passed through `simplify`. */
+  longestInSimplified(said: string): string | undefined {
     return said ? this.phrases.find((p) => phraseIn(said, p)) : undefined;
   }
 }

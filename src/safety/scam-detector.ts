@@ -27,9 +27,14 @@ export class ScamDetector {
   }
 
   isScam(text: string): boolean {
-    const normalized = normalizeText(text).replace(/'/g, '');
-    if (this.alone?.test(normalized)) return true;
-    return this.pressure.test(normalized) && this.request.test(normalized);
+    return this.isScamNormalized(normalizeText(text));
+  }
+
+  /** As isScam, for text already passed through normalizeText (a message is normalised once a turn). */
+  isScamNormalized(normalized: string): boolean {
+    const said = normalized.replace(/'/g, '');
+    if (this.alone?.test(said)) return true;
+    return this.pressure.test(said) && this.request.test(said);
   }
 }
 

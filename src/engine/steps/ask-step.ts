@@ -1,4 +1,5 @@
-import { isBlank, pickOption, readAmount, readBrandName, readContact } from '../input-readers';
+import type { Utterance } from '../../understanding/utterance';
+import { pickOption, readAmount, readBrandName, readContact } from '../input-readers';
 import type { SlotValue } from '../slots';
 import { retry } from './retry';
 import type { Move, StepContext, StepOf } from './step-context';
@@ -18,13 +19,13 @@ export function executeAsk(step: StepOf<'ask'>, ctx: StepContext): Move {
     return ctx.onward(step.next);
   }
   // A channel without buttons shows choices as a numbered list: "2" means the second.
-  const numbered = /^\s*(\d+)\s*$/.exec(answer);
+  const numbered = /^\s*(\d+)\s*$/.exec(answer.text);
   const chosen = numbered && choices ? choices[Number(numbered[1]) - 1] : undefined;
-  const value = readAnswer(step.expect, chosen ?? answer, ctx);
+  const value = readAnswer(step.expect, chosen !== undefined ? answer.reread(chosen) : answer, ctx);
   if (value !== null) {
     state.slots[step.slot] = value;
     if (step.expect === 'brand') {
-      const country = matcher.search(answer).country;
+      const country = answer.search().country;
       if (country) state.slots.country = country;
     }
     return ctx.onward(step.next);
@@ -33,16 +34,16 @@ export function executeAsk(step: StepOf<'ask'>, ctx: StepContext): Move {
   return retry(ctx, answer, withChoices(ctx.text(step.prompt)), withChoices(ctx.text(step.retry)));
 }
 
-function readAnswer(expect: StepOf<'ask'>['expect'], answer: string, ctx: StepContext): SlotValue {
+function readAnswer(expect: StepOf<'ask'>['expect'], answer: Utterance, ctx: StepContext): SlotValue {
   switch (expect) {
     case 'brand':
-      return ctx.services.matcher.findBrand(answer) ?? readBrandName(answer);
+      return ctx.services.matcher.findBrand(answer.text) ?? readBrandName(answer.text);
     case 'amount':
-      return readAmount(answer, ctx.services.settings.maxAmount);
+      return readAmount(answer.text, ctx.services.settings.maxAmount);
     case 'contact':
-      return readContact(answer);
+      return readContact(answer.text);
     case 'text':
-      return isBlank(answer) ? null : answer.trim();
+      return answer.blank ? null : answer.text.trim();
     default: {
       const unknown: never = expect;
       return unknown;

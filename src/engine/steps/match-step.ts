@@ -9,7 +9,8 @@ export async function executeMatch(step: StepOf<'match'>, ctx: StepContext): Pro
   const input = slots.text(step.input);
   const tried = new Set(step.skipTried ? slots.tried : []);
   const usable = (hits: SearchHit[]) => hits.filter((h) => !tried.has(h.id) && (!step.kinds || step.kinds.includes(h.kind)));
-  const found = input !== undefined ? matcher.search(input, { brand }) : undefined;
+  // The slot usually holds this turn's message (its search is already done), else an earlier one.
+  const found = input !== undefined ? ctx.turn.utterance.reread(input).search(brand) : undefined;
   // What the knowledge base couldn't answer is what the article writers should write next.
   if (input !== undefined && found?.decision === 'abstain') await ctx.note('unanswered', { text: input, brand });
   let hits = found ? usable(found.results) : [];

@@ -1,3 +1,4 @@
+import type { Utterance } from '../../understanding/utterance';
 import type { Reply } from '../flow-types';
 import type { Move, StepContext } from './step-context';
 
@@ -11,12 +12,12 @@ const MAX_RETRIES = 3;
  * base knows, answer it and ask `again` where we were; otherwise say how to answer (`help`). Too
  * many misses: the menu.
  */
-export function retry(ctx: StepContext, answer: string, again: Reply, help: Reply): Move {
+export function retry(ctx: StepContext, answer: Utterance, again: Reply, help: Reply): Move {
   const { matcher, flows } = ctx.services;
-  const found = matcher.search(answer, { brand: ctx.slots.brand ?? null });
+  const found = answer.search(ctx.slots.brand ?? null);
   const top = found.results[0];
   // Only something that reads like a pasted message counts: "0" is a bad amount, not an error.
-  const looksPasted = answer.trim().split(/\s+/).length >= 2 && (top?.score ?? 0) >= INTERRUPT_SCORE;
+  const looksPasted = answer.text.trim().split(/\s+/).length >= 2 && (top?.score ?? 0) >= INTERRUPT_SCORE;
   if (found.decision === 'answer' && top?.kind === 'error' && looksPasted) {
     const entry = matcher.entry(top.id)!;
     ctx.replies.push({ text: `**${entry.title}**\n${entry.body}` }, { text: flows.global.says.resume });

@@ -1,5 +1,6 @@
 import type { TeamNote } from '../../handoff/team-notes';
 import { render } from '../../text/templates';
+import type { Utterance } from '../../understanding/utterance';
 import type { EngineServices } from '../engine-services';
 import type { LoadedFlow } from '../flow-loader';
 import type { Step, StepType } from '../flow-schema';
@@ -24,7 +25,7 @@ export interface StepContext {
   readonly slots: SlotView;
   readonly turn: Turn;
   /** The person's reply when the step was waiting for one; null when the step runs afresh. */
-  readonly answer: string | null;
+  readonly answer: Utterance | null;
   readonly replies: Reply[];
   readonly effects: Effects;
   /** The step's `next`, else the step below it, else the end of the flow. */
@@ -42,7 +43,7 @@ export interface StepInput {
   step: Step;
   state: FlowState;
   turn: Turn;
-  answer: string | null;
+  answer: Utterance | null;
   replies: Reply[];
   effects: Effects;
 }

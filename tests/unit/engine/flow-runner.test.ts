@@ -8,12 +8,13 @@ import type { HandoffService } from '../../../src/handoff/handoff-service';
 import { serviceRig } from '../../helpers/handoff';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
+import { Utterance } from '../../../src/understanding/utterance';
 import { ROOT } from '../../helpers/paths';
 
 const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
 const matcher = new Matcher(knowledge);
 const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
-const turn = (text: string): Turn => ({ text, channel: 'test', conversationId: 'c1', isGroup: false, reference: { channelId: 'test' } });
+const turn = (text: string): Turn => ({ utterance: new Utterance(text, matcher), channel: 'test', conversationId: 'c1', isGroup: false, reference: { channelId: 'test' } });
 const runnerOf = (set: FlowSet, handoff: HandoffService = serviceRig().service) =>
   new FlowRunner({ flows: set, matcher, generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff, notes: new MemoryLog() });
 

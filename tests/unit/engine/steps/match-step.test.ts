@@ -10,6 +10,7 @@ import { stepContext, type StepOf } from '../../../../src/engine/steps/step-cont
 import { loadKnowledgeDir } from '../../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../../src/knowledge/matcher';
 import type { Tuning } from '../../../../src/knowledge/entry-scorer';
+import { Utterance } from '../../../../src/understanding/utterance';
 import { serviceRig } from '../../../helpers/handoff';
 import { ROOT } from '../../../helpers/paths';
 
@@ -22,7 +23,7 @@ const loaded = { file: 'test.json', version: 'v1', flow: { id: 'test', title: 'T
 async function match(slots: Slots, tuning: Partial<Tuning> = {}) {
   const state: FlowState = { flow: 'test', version: 'v1', step: 'look', slots, waiting: false, retries: 0, walk: 0 };
   const services = { flows, matcher: new Matcher(knowledge, tuning), generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() };
-  const turn = { text: '', channel: 'test', conversationId: 'c1', isGroup: false, reference: {} };
+  const turn = { utterance: new Utterance('', services.matcher), channel: 'test', conversationId: 'c1', isGroup: false, reference: {} };
   const move = await executeMatch(step, stepContext({ services, loaded, step, state, turn, answer: null, replies: [], effects: {} }));
   return { move, slots: state.slots };
 }

@@ -1,0 +1,54 @@
+import type { SearchOptions, SearchResult } from '../knowledge/search-result';
+import { normalizeText } from '../text/normalize';
+import { isBlank, simplifyNormalized } from '../text/simplify';
+
+/** What an Utterance needs of the knowledge base: its search. */
+export interface Searcher {
+  search(text: string, options?: SearchOptions): SearchResult;
+}
+
+/**
+ * One message, read once. The bot edge builds it; the router, the flow's prefills and every step
+ * read what they need from it. Each reading (normalised, simplified, blank, the search for a
+ * brand) is worked out the first time it is asked for and kept for the rest of the turn, so a
+ * message that is routed, prefilled and matched is searched once.
+ */
+export class Utterance {
+  private normalizedText: string | undefined;
+  private simplifiedText: string | undefined;
+  private blankText: boolean | undefined;
+  private readonly searches = new Map<string, SearchResult>();
+
+  /** `text` is already redacted. */
+  constructor(readonly text: string, private readonly searcher: Searcher) {}
+
+  /** Lower case, folded, homoglyph-free, single spaces (normalizeText). */
+  get normalized(): string {
+    return (this.normalizedText ??= normalizeText(this.text));
+  }
+
+  /** Letters and digits separated by single spaces, as phrase sets compare. */
+  get simplified(): string {
+    return (this.simplifiedText ??= simplifyNormalized(this.normalized));
+  }
+
+  /** Nothing said once hidden codes are taken out. */
+  get blank(): boolean {
+    return (this.blankText ??= isBlank(this.text));
+  }
+
+  /** The knowledge base's answer, with `brand` as the conversation's brand. Results are never mutated by callers. */
+  search(brand: string | null = null): SearchResult {
+    const key = brand ?? '';
+    const known = this.searches.get(key);
+    if (known) return known;
+    const result = this.searcher.search(this.text, { brand });
+    this.searches.set(key, result);
+    return result;
+  }
+
+  /** This message when `text` is what it says, else `text` read the same way (a slot from an earlier turn). */
+  reread(text: string): Utterance {
+    return text === this.text ? this : new Utterance(text, this.searcher);
+  }
+}
