@@ -13,6 +13,7 @@ import { createDirectLineStream, refuse } from '../channels/directline/directlin
 import { TokenService } from '../channels/directline/token-service';
 import { createSlackChannel } from '../channels/slack/slack-channel';
 import { webRouter } from '../channels/web/web-router';
+import { cloudProcess } from '../channels/cloud-process';
 import { errorMiddleware } from '../channels/error-middleware';
 import { HttpError } from '../channels/http-error';
 import { agentAccess } from '../agent/agent-access';
@@ -50,7 +51,7 @@ export interface ServerOptions {
   log: Logger;
   /** Swap in a prepared bot (tests, the echo bot of bench:http); otherwise giftbot is created from the config. */
   bot?: BotApp;
-  /** Where everything is kept; by default what the config says (memory for now). */
+  /** Where everything is kept; by default what the config says (SQLite in DATA_DIR, Redis with REDIS_URL, or memory). */
   backend?: Backend;
 }
 
@@ -121,7 +122,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     if (!ActivityBodySchema.safeParse(req.body).success) throw new HttpError(400, 'BadRequest', 'The body must be an activity with a "type"');
     // Before the adapter, the middleware and the transcript logger; the JWT is in the header, not the body.
     req.body = redactor.redact(req.body as object);
-    return cloud.process(req, withJsonErrors(res), logic);
+    return cloudProcess(cloud, req, res, logic);
   });
 
   const store = backend.directLine;
@@ -238,27 +239,5 @@ function turnErrorHandler(log: Logger) {
   };
 }
 
-const JWT_ERRORS = /^(?:invalid (?:signature|token|algorithm)|jwt (?:malformed|signature is required|audience invalid|issuer invalid|not active|expired|id invalid|subject invalid))/;
-
-const STATUS_CODES: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 405: 'MethodNotAllowed', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType', 500: 'InternalError' };
-
 /** Just enough to tell an activity from anything else; botbuilder checks the rest. */
 const ActivityBodySchema = z.looseObject({ type: z.string().min(1) });
-
-/**
- * botbuilder answers failed requests with its error text — for a bad token, a stack trace. Clients
- * get a short JSON error instead; the detail stays in the log.
- */
-function withJsonErrors(res: Response): Response {
-  const send = res.send.bind(res);
-  res.send = ((body: unknown) => {
-    if (res.statusCode < 400) return send(body);
-    // botbuilder passes jsonwebtoken's errors (a forged signature) through as 500s; they are 401s.
-    if (res.statusCode === 500 && typeof body === 'string' && JWT_ERRORS.test(body)) res.status(401);
-    const code = STATUS_CODES[res.statusCode] ?? 'Error';
-    const message = res.statusCode === 401 ? 'The request is not authorized' : res.statusCode >= 500 ? 'The activity was not processed' : 'The request was not accepted';
-    res.type('application/json');
-    return send(JSON.stringify({ error: { code, message } }));
-  }) as Response['send'];
-  return res;
-}
