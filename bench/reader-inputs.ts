@@ -106,8 +106,7 @@ export function buildReaders(root: string): ReadonlyArray<readonly [string, Read
   const phrases = new PhraseSet(flows.global.commands.person.says);
   const options = [{ label: 'Sell it' }, { label: 'Swap it', says: ['trade', 'exchange it'] }, { label: 'Neither', value: 'none' }];
   const seed = readFileSync(path.join(root, 'knowledge', 'articles', 'amazon.txt'), 'utf8');
-  // The matcher keeps its last 16 answers: cycling the conversation's brand through more than 16
-  // values makes every call do the work rather than hit that cache.
+  // The brand cycles through every value so each call searches a different corner of the index.
   const brands = [null, 'not-a-brand', 'nor-this-one', ...matcher.brandIds];
   let turn = 0;
   const nextBrand = () => brands[turn++ % brands.length]!;

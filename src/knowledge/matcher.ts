@@ -1,6 +1,6 @@
 import { isEnglishWord } from '../text/dictionary';
 import { STOPWORDS, termsOfWords } from '../text/lexicon';
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Brand } from './brand-schema';
 import { entriesOf, type Entry } from './entries';
@@ -12,7 +12,6 @@ import { TermIndex, type Field } from './term-index';
 export type { Decision, SearchHit, SearchOptions, SearchResult } from './search-result';
 
 const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
-const RECENT_SEARCHES = 16;
 /** How far below its best generic match a brand entry may still take a second one. */
 const LINK_TOLERANCE = 0.15;
 
@@ -90,14 +89,9 @@ export class Matcher {
     return this.resolver.resolve(tokenize(name)).mentions[0]?.brand ?? null;
   }
 
-  /**
-   * A turn often asks about the same text more than once (routing, prefills, the match step);
-   * the last few answers are kept. Results are never mutated by callers.
-   */
-  private readonly recent = new Map<string, SearchResult>();
   private observer: ((decision: Decision) => void) | undefined;
 
-  /** Hears the decision of every search worked out (not the repeats answered from `recent`): for metrics. */
+  /** Hears the decision of every search: for metrics. */
   observe(observer: (decision: Decision) => void): void {
     this.observer = observer;
   }
@@ -110,19 +104,17 @@ export class Matcher {
     return nearTie(hits, this.tuning.tie);
   }
 
-  search(text: string, options: SearchOptions = {}): SearchResult {
-    const key = `${options.brand ?? ''}\u0000${text}`;
-    const cached = this.recent.get(key);
-    if (cached) return cached;
-    const result = this.compute(text, options);
+  /**
+   * What the knowledge base says to a text, or to a message's tokens already read (an Utterance
+   * searches once per brand, so no cache is needed here).
+   */
+  search(query: string | Tokens, options: SearchOptions = {}): SearchResult {
+    const result = this.compute(typeof query === 'string' ? tokenize(query) : query, options);
     this.observer?.(result.decision);
-    if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(key, result);
     return result;
   }
 
-  private compute(text: string, options: SearchOptions): SearchResult {
-    const tokens = tokenize(text);
+  private compute(tokens: Tokens, options: SearchOptions): SearchResult {
     const { mentions, country } = this.resolver.resolve(tokens);
     const contextBrand = options.brand && this.brands.has(options.brand) ? options.brand : null;
     const brand = mentions[0]?.brand ?? contextBrand;

@@ -18,7 +18,12 @@ export interface Tokens {
 
 /** Splits text into words and domains. Input is normalised here; callers pass raw text. */
 export function tokenize(raw: string): Tokens {
-  const text = normalizeText(raw).replace(/'/g, '');
+  return tokenizeNormalized(normalizeText(raw));
+}
+
+/** As tokenize, for text already passed through normalizeText (a message is normalised once a turn). */
+export function tokenizeNormalized(normalized: string): Tokens {
+  const text = normalized.replace(/'/g, '');
   const domains: string[] = [];
   const spans: Array<[number, number]> = [];
   // Most text has no "x.yz" at all, and then the full domain pattern need not run.

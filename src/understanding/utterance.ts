@@ -1,10 +1,11 @@
 import type { SearchOptions, SearchResult } from '../knowledge/search-result';
 import { normalizeText } from '../text/normalize';
 import { isBlank, simplifyNormalized } from '../text/simplify';
+import { tokenizeNormalized, type Tokens } from '../text/tokenize';
 
 /** What an Utterance needs of the knowledge base: its search. */
 export interface Searcher {
-  search(text: string, options?: SearchOptions): SearchResult;
+  search(query: Tokens, options?: SearchOptions): SearchResult;
 }
 
 /**
@@ -17,6 +18,7 @@ export class Utterance {
   private normalizedText: string | undefined;
   private simplifiedText: string | undefined;
   private blankText: boolean | undefined;
+  private tokenList: Tokens | undefined;
   private readonly searches = new Map<string, SearchResult>();
 
   /** `text` is already redacted. */
@@ -32,6 +34,11 @@ export class Utterance {
     return (this.simplifiedText ??= simplifyNormalized(this.normalized));
   }
 
+  /** Words and domains, as the matcher reads them. */
+  get tokens(): Tokens {
+    return (this.tokenList ??= tokenizeNormalized(this.normalized));
+  }
+
   /** Nothing said once hidden codes are taken out. */
   get blank(): boolean {
     return (this.blankText ??= isBlank(this.text));
@@ -42,7 +49,7 @@ export class Utterance {
     const key = brand ?? '';
     const known = this.searches.get(key);
     if (known) return known;
-    const result = this.searcher.search(this.text, { brand });
+    const result = this.searcher.search(this.tokens, { brand });
     this.searches.set(key, result);
     return result;
   }
