@@ -3,6 +3,7 @@ import { SLACK_MAX_BODY_BYTES, slackRequestGuard } from './slack-guard';
 import { ActivityTypes, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import { Router } from 'express';
 import type { Giftbot } from '../bot-app';
+import { errorMiddleware } from '../error-middleware';
 import type { Logger } from '../../core/logger';
 import { InProcessAdapter } from '../in-process-adapter';
 import { IncomingRedactor } from '../../safety/incoming-redactor';
@@ -79,9 +80,11 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   let stopped = false;
 
   const router = Router();
+  // The router answers its own refusals, so it speaks the house JSON wherever it is mounted.
+  const errors = errorMiddleware({ log, maxBody: `${SLACK_MAX_BODY_BYTES / 1024}kb` });
   // The signature covers the raw bytes; once a body parser mounted earlier has read them they are
   // gone, and every Slack request would fail. Say so plainly instead of Bolt's "stream is not readable".
-  router.post(SLACK_EVENTS_PATH, slackRequestGuard(), (req, res, next) => {
+  router.post(SLACK_EVENTS_PATH, slackRequestGuard(errors), (req, res, next) => {
     if (req.readableEnded && !('rawBody' in req)) {
       log.error('slack-body-already-read', { hint: 'mount the Slack router before express.json()' });
       res.status(500).end();
@@ -93,6 +96,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   // bodyLimit: Bolt reads the body (up to 4 MB by default) before checking the signature; past the
   // cap it stops reading at once and answers 413, chunked bodies included.
   const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: { events: SLACK_EVENTS_PATH }, router, logger, bodyLimit: SLACK_MAX_BODY_BYTES });
+  // After Bolt's routes on the router, so the guard's thrown refusals reach it.
+  router.use(errors);
   const app = new App({
     receiver,
     logger,
