@@ -3,8 +3,9 @@ import { STOPWORDS, termsOfWords } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Brand } from './brand-schema';
-import { entriesOf, type Entry } from './entries';
+import type { Entry } from './entries';
 import type { KnowledgeData } from './knowledge-data';
+import { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
 import { TermIndex, type Field } from './term-index';
@@ -41,51 +42,49 @@ interface IndexedEntry {
  * clarify or abstain by thresholds. A brand's index is built the first time it is asked about.
  */
 export class Matcher {
-  private readonly brands = new Map<string, Brand>();
+  private readonly catalog: KnowledgeCatalog;
   private readonly terms: TermIndex;
   private readonly resolver: BrandResolver;
   private readonly generic: IndexedEntry[];
   private readonly brandIndexes = new Map<string, BrandIndex>();
-  private readonly entries = new Map<string, Entry>();
 
   private readonly tuning: Tuning;
 
   constructor(data: KnowledgeData, tuning: Partial<Tuning> = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    for (const brand of data.brands) this.brands.set(brand.id, brand);
-    const genericEntries = data.generic ? entriesOf(data.generic) : [];
-    const all = [...genericEntries, ...data.brands.flatMap(entriesOf)];
-    for (const entry of all) this.entries.set(entry.id, entry);
-    this.terms = new TermIndex(all, new Set(data.brands.map((b) => tokenize(b.name).words[0] ?? '')), this.tuning.everyday);
-    this.resolver = new BrandResolver(data.brands, (w) => this.terms.isKnownWord(w) || isEnglishWord(w), (w, b) => this.terms.isOnlyUsedBy(w, b));
+    this.catalog = new KnowledgeCatalog(data);
+    const brands = this.catalog.brands;
+    const genericEntries = this.catalog.entriesOf(null);
+    this.terms = new TermIndex(this.catalog.entries, new Set(brands.map((b) => tokenize(b.name).words[0] ?? '')), this.tuning.everyday);
+    this.resolver = new BrandResolver(brands, (w) => this.terms.isKnownWord(w) || isEnglishWord(w), (w, b) => this.terms.isOnlyUsedBy(w, b));
     this.generic = genericEntries.map((e) => this.indexEntry(e, new Set()));
   }
 
   get brandIds(): string[] {
-    return [...this.brands.keys()];
+    return this.catalog.brandIds;
   }
 
   get entryIds(): string[] {
-    return [...this.entries.keys()];
+    return this.catalog.entryIds;
   }
 
   brand(id: string): Brand | undefined {
-    return this.brands.get(id);
+    return this.catalog.brand(id);
   }
 
   entry(id: string): Entry | undefined {
-    return this.entries.get(id);
+    return this.catalog.entry(id);
   }
 
   /** The brand's own version of a generic entry ("Why won't my Amazon code work?"), else the generic one. */
   versionFor(brand: string | null, genericId: string): string {
-    if (!brand || !this.brands.has(brand)) return genericId;
+    if (!brand || !this.catalog.brand(brand)) return genericId;
     return this.brandIndex(brand).versions.get(genericId) ?? genericId;
   }
 
   /** A brand by id, name or alias, typos forgiven: "amzon", "itunes", "amazon.co.uk". */
   findBrand(name: string): string | null {
-    if (this.brands.has(name)) return name;
+    if (this.catalog.brand(name)) return name;
     return this.resolver.resolve(tokenize(name)).mentions[0]?.brand ?? null;
   }
 
@@ -116,7 +115,7 @@ export class Matcher {
 
   private compute(tokens: Tokens, options: SearchOptions): SearchResult {
     const { mentions, country } = this.resolver.resolve(tokens);
-    const contextBrand = options.brand && this.brands.has(options.brand) ? options.brand : null;
+    const contextBrand = options.brand && this.catalog.brand(options.brand) ? options.brand : null;
     const brand = mentions[0]?.brand ?? contextBrand;
     const index = brand ? this.brandIndex(brand) : undefined;
     const words = index ? this.contentWords(tokens.words, mentions, brand!, index) : tokens.words.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
@@ -135,7 +134,7 @@ export class Matcher {
    */
   private contentWords(words: readonly string[], mentions: readonly BrandMention[], brand: string, index: BrandIndex): string[] {
     const out: string[] = [];
-    const own = this.brands.get(brand)!;
+    const own = this.catalog.brand(brand)!;
     const inEntries = (word: string) => termsOfWords([word]).some(({ term }) => index.fieldTerms.has(term));
     words.forEach((word, i) => {
       const mention = mentions.find((m) => i >= m.start && i < m.end);
@@ -213,10 +212,10 @@ export class Matcher {
   private brandIndex(id: string): BrandIndex {
     const cached = this.brandIndexes.get(id);
     if (cached) return cached;
-    const brand = this.brands.get(id)!;
+    const brand = this.catalog.brand(id)!;
     // The brand's name says nothing inside its own entries; other names ("Uber Eats") still do.
     const skip = new Set(tokenize(brand.name).words);
-    const own = entriesOf(brand).map((e) => this.indexEntry(e, skip));
+    const own = this.catalog.entriesOf(id).map((e) => this.indexEntry(e, skip));
     const fieldTerms = new Set(own.flatMap((item) => item.fields.flatMap((f) => [...f.terms])));
     const links = this.linkToGeneric(own);
     const entries = own.map((item) => {
