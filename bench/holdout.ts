@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../src/knowledge/article-parser';
+import { KnowledgeCatalog } from '../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../src/knowledge/knowledge-loader';
 import { Matcher } from '../src/knowledge/matcher';
 import { describeMiss, evaluate, readLabelledSet, summarize } from './evaluate';
@@ -17,7 +18,7 @@ function main(): void {
   const imported = articles.map((file) =>
     parseArticle(readFileSync(path.join(holdout, 'articles', file), 'utf8'), { file, articlePath: `articles/${file}`, sample: true }),
   );
-  const matcher = new Matcher({ ...shipped, brands: [...shipped.brands, ...imported] });
+  const matcher = new Matcher(new KnowledgeCatalog({ ...shipped, brands: [...shipped.brands, ...imported] }));
   const result = evaluate(matcher, readLabelledSet(path.join(holdout, 'queries.json')));
   console.log(`held-out brands: ${imported.map((b) => b.name).join(', ')}`);
   console.log(summarize('held-out set', result));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { KnowledgeCatalog } from '../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../src/knowledge/knowledge-loader';
 import { Matcher } from '../src/knowledge/matcher';
 import { mulberry32, syntheticKnowledge } from './synthetic-knowledge';
@@ -22,7 +23,8 @@ function main(): number {
   console.log(`knowledge: ${data.brands.length} brands, ${entries} entries (+ generic guidance)`);
 
   const buildStart = performance.now();
-  const matcher = new Matcher(data);
+  const catalog = new KnowledgeCatalog(data);
+  const matcher = new Matcher(catalog);
   const buildMs = performance.now() - buildStart;
 
   const queries = makeQueries(data, QUERIES);
@@ -46,7 +48,7 @@ function main(): number {
   gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   // Keep the measured structures alive until after the heap reading.
-  if (matcher.brandIds.length !== data.brands.length) throw new Error('brands went missing');
+  if (catalog.brandIds.length !== data.brands.length) throw new Error('brands went missing');
 
   times.sort((a, b) => a - b);
   firstTouch.sort((a, b) => a - b);

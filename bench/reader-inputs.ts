@@ -5,6 +5,7 @@ import { findAmount, isBlank, PhraseSet, pickOption, readAmount, readBrandName, 
 import { Router } from '../src/engine/router';
 import { AGENT_TEXT_MAX, sanitizeAgentText } from '../src/handoff/agent-text';
 import { parseArticle } from '../src/knowledge/article-parser';
+import { KnowledgeCatalog } from '../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../src/knowledge/knowledge-loader';
 import { Matcher } from '../src/knowledge/matcher';
 import { redactActivity } from '../src/safety/redact-activity';
@@ -97,9 +98,9 @@ export function articleWith(seed: string, line: string): string {
 
 /** The readers, built from the shipped knowledge and dialogs under `root` (the project folder). */
 export function buildReaders(root: string): ReadonlyArray<readonly [string, Reader]> {
-  const knowledge = loadKnowledgeDir(path.join(root, 'knowledge'));
-  const matcher = new Matcher(knowledge);
-  const flows = loadDialogsDir(path.join(root, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+  const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(root, 'knowledge')));
+  const matcher = new Matcher(catalog);
+  const flows = loadDialogsDir(path.join(root, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
   const router = new Router(flows);
   const scam = new ScamDetector(flows.global.safety.scamCues);
   const corrector = new TypoCorrector(LEXICON_WORDS);
@@ -107,7 +108,7 @@ export function buildReaders(root: string): ReadonlyArray<readonly [string, Read
   const options = [{ label: 'Sell it' }, { label: 'Swap it', says: ['trade', 'exchange it'] }, { label: 'Neither', value: 'none' }];
   const seed = readFileSync(path.join(root, 'knowledge', 'articles', 'amazon.txt'), 'utf8');
   // The brand cycles through every value so each call searches a different corner of the index.
-  const brands = [null, 'not-a-brand', 'nor-this-one', ...matcher.brandIds];
+  const brands = [null, 'not-a-brand', 'nor-this-one', ...catalog.brandIds];
   let turn = 0;
   const nextBrand = () => brands[turn++ % brands.length]!;
   return [

@@ -10,6 +10,7 @@ import { AGENT_TEXT_MAX } from '../handoff/agent-text';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentResult, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
 import { bearerOf, type AgentAuth } from './agent-auth';
@@ -20,6 +21,7 @@ export interface AgentRouterDeps {
   handoff: HandoffService;
   views: AgentViews;
   transcripts: TranscriptStore;
+  catalog: KnowledgeCatalog;
   matcher: Matcher;
   notes: RecordLog<TeamNote>;
   config: Config;
@@ -120,13 +122,13 @@ export function agentRouter(deps: AgentRouterDeps): Router {
 
   router.get('/knowledge', (req, res) => {
     const query = KnowledgeQuery.parse(req.query);
-    const brand = query.brand && deps.matcher.brand(query.brand) ? query.brand : null;
+    const brand = query.brand && deps.catalog.brand(query.brand) ? query.brand : null;
     const found = deps.matcher.search(query.q, { brand });
     const seen = new Set<string>();
     const results = [...found.results, ...found.suggestions]
       .filter((hit) => !seen.has(hit.id) && seen.add(hit.id))
       .slice(0, KNOWLEDGE_RESULTS)
-      .map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, body: deps.matcher.entry(hit.id)?.body ?? '', score: Number(hit.score.toFixed(3)) }));
+      .map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, body: deps.catalog.entry(hit.id)?.body ?? '', score: Number(hit.score.toFixed(3)) }));
     res.json({ results });
   });
 

@@ -1,5 +1,5 @@
 import type { HandoffRecord } from '../handoff/handoff-queue';
-import type { Matcher } from '../knowledge/matcher';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 
 /** A request as the queue shows it: enough to choose, nothing of the conversation itself. */
 export interface QueueItem {
@@ -22,7 +22,7 @@ export interface ConversationView extends Omit<QueueItem, 'position' | 'waitingS
 
 /** Turns stored requests into what the console and the API show, with brand names and fix titles. */
 export class AgentViews {
-  constructor(private readonly matcher: Matcher, private readonly now: () => number = Date.now) {}
+  constructor(private readonly catalog: KnowledgeCatalog, private readonly now: () => number = Date.now) {}
 
   queue(waiting: readonly HandoffRecord[]): QueueItem[] {
     const at = this.now();
@@ -42,9 +42,9 @@ export class AgentViews {
       id: record.id,
       channel: record.channel,
       brand: record.brand,
-      brandName: record.brand ? (this.matcher.brand(record.brand)?.name ?? record.brand) : null,
+      brandName: record.brand ? (this.catalog.brand(record.brand)?.name ?? record.brand) : null,
       summary: record.summary,
-      tried: record.tried.map((id) => ({ id, title: this.matcher.entry(id)?.title ?? id })),
+      tried: record.tried.map((id) => ({ id, title: this.catalog.entry(id)?.title ?? id })),
       filedAt: new Date(record.filedAt).toISOString(),
     };
   }

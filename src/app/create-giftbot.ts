@@ -13,6 +13,7 @@ import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/h
 import type { HandoffLimits } from '../handoff/handoff-admission';
 import type { TeamNote } from '../handoff/team-notes';
 import { ProactiveRoutes } from '../bot/proactive-routes';
+import { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { Matcher } from '../knowledge/matcher';
 import { ScamDetector } from '../safety/scam-detector';
@@ -48,10 +49,10 @@ export interface GiftbotOptions {
  * with every problem), then wires matcher, engine, router, safety and state.
  */
 export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot {
-  const knowledge = loadKnowledgeDir(path.resolve(options.root, config.KNOWLEDGE_DIR));
-  const matcher = new Matcher(knowledge);
+  const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.resolve(options.root, config.KNOWLEDGE_DIR)));
+  const matcher = new Matcher(catalog);
   if (options.metrics) matcher.observe((decision) => options.metrics!.match(decision));
-  const flows = loadDialogsDir(path.resolve(options.root, config.DIALOGS_DIR), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+  const flows = loadDialogsDir(path.resolve(options.root, config.DIALOGS_DIR), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
   const storage = options.storage ?? new MemoryStorage();
   const transcripts = options.transcripts ?? new BoundedTranscriptStore();
   const log = options.log ?? silentLogger;
@@ -76,7 +77,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
   });
-  const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings: engineSettingsFrom(config), handoff, notes });
+  const runner = new FlowRunner({ flows, catalog, matcher, settings: engineSettingsFrom(config), handoff, notes });
   const bot = new GiftBot({
     runner,
     router: new Router(flows),
@@ -88,7 +89,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   });
   options.metrics?.measureQueue(async () => (await handoff.waiting()).length);
   const middleware: Middleware[] = [new RedactionMiddleware(log, (text) => cutText(text, config.MAX_MESSAGE_LENGTH)), new SpoofingGuard({ mode: config.HANDOFF_MODE, statusChannels: config.HANDOFF_STATUS_CHANNELS ?? [], log }), ...(options.metrics ? [options.metrics.middleware()] : []), new TranscriptLoggerMiddleware(transcripts)];
-  return { bot, middleware, matcher, flows, storage, transcripts, handoff, routes, audit, notes };
+  return { bot, middleware, catalog, matcher, flows, storage, transcripts, handoff, routes, audit, notes };
 }
 
 /** Every audit entry is also a handoff event to count. */

@@ -201,9 +201,9 @@ function expireTranscriptsDaily(backend: Backend, days: number, log: Logger): No
 /** The agent API under /api/agent and its live stream; the console page itself is static (public/agent). */
 function mountAgents(app: Express, config: Config, giftbot: Giftbot, log: Logger): { stream: AgentStream; devToken?: string } {
   const { auth, devToken } = agentAccess(config, log);
-  const views = new AgentViews(giftbot.matcher);
-  const { handoff, transcripts, matcher, notes } = giftbot;
-  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, matcher, notes, config, log }));
+  const views = new AgentViews(giftbot.catalog);
+  const { handoff, transcripts, catalog, matcher, notes } = giftbot;
+  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, catalog, matcher, notes, config, log }));
   return { stream: createAgentStream({ auth, handoff, views, log }), ...(devToken ? { devToken } : {}) };
 }
 

@@ -5,6 +5,7 @@ import type { RecordLog } from '../core/record-log';
 import type { FlowSet } from '../engine/flow-loader';
 import type { AuditEntry, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
 
 /**
@@ -15,6 +16,9 @@ export interface Giftbot {
   bot: GiftBot;
   /** To `use` on the adapter, in this order: redaction first, so nothing after sees a code. */
   middleware: Middleware[];
+  /** The knowledge looked up by id (the agent console's names and titles). */
+  catalog: KnowledgeCatalog;
+  /** Search over it (the agent console's knowledge search). */
   matcher: Matcher;
   flows: FlowSet;
   storage: Storage;

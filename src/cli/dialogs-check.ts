@@ -1,5 +1,5 @@
+import { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
-import { Matcher } from '../knowledge/matcher';
 import { checkDialogsDir } from '../engine/flow-loader';
 import { DataProblemsError, formatProblem } from '../validation/problem';
 import path from 'node:path';
@@ -9,15 +9,15 @@ import { KNOWLEDGE_OPTION, knowledgeDir, parseCommandArgs, type Io } from './io'
 export async function dialogsCheck(args: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(args, { ...KNOWLEDGE_OPTION, dialogs: { type: 'string' } }, false);
   const dir = path.resolve(io.cwd, values.dialogs ?? (io.env.DIALOGS_DIR || 'dialogs'));
-  let matcher: Matcher;
+  let catalog: KnowledgeCatalog;
   try {
-    matcher = new Matcher(loadKnowledgeDir(knowledgeDir(io, values.knowledge)));
+    catalog = new KnowledgeCatalog(loadKnowledgeDir(knowledgeDir(io, values.knowledge)));
   } catch (err) {
     if (!(err instanceof DataProblemsError)) throw err;
     io.err(`${err.message}\nFix the knowledge base first: flows refer to it.\n`);
     return 1;
   }
-  const { set, problems } = checkDialogsDir(dir, { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+  const { set, problems } = checkDialogsDir(dir, { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
   if (!set) {
     io.err(`${problems.map(formatProblem).join('\n')}\n${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}\n`);
     return 1;

@@ -1,13 +1,15 @@
 import { createInterface } from 'node:readline';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
-import { loadMatcher } from './load-matcher';
+import { loadKnowledge } from './load-knowledge';
 import { knowledgeDir, type Io } from './io';
 
 /** Until the bot lands, `npm start` is this: type a question, read the answer. */
 export async function interactiveSearch(_args: string[], io: Io): Promise<number> {
-  const matcher = loadMatcher(knowledgeDir(io, undefined), io);
-  if (!matcher) return 1;
-  io.out(`giftbot knowledge search — ${matcher.brandIds.length} brands. Ask about a gift card; Ctrl+D to quit.\n`);
+  const loaded = loadKnowledge(knowledgeDir(io, undefined), io);
+  if (!loaded) return 1;
+  const { catalog, matcher } = loaded;
+  io.out(`giftbot knowledge search — ${catalog.brandIds.length} brands. Ask about a gift card; Ctrl+D to quit.\n`);
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let brand: string | null = null;
   io.out('you › ');
@@ -15,7 +17,7 @@ export async function interactiveSearch(_args: string[], io: Io): Promise<number
     if (line.trim()) {
       const result = matcher.search(line, { brand });
       brand = result.brand ?? brand;
-      io.out(`${answer(matcher, result)}\n`);
+      io.out(`${answer(catalog, result)}\n`);
     }
     io.out('you › ');
   }
@@ -23,11 +25,11 @@ export async function interactiveSearch(_args: string[], io: Io): Promise<number
   return 0;
 }
 
-function answer(matcher: Matcher, result: ReturnType<Matcher['search']>): string {
+function answer(catalog: KnowledgeCatalog, result: ReturnType<Matcher['search']>): string {
   const top = result.results[0];
   switch (result.decision) {
     case 'answer': {
-      const entry = matcher.entry(top!.id)!;
+      const entry = catalog.entry(top!.id)!;
       return `bot › ${entry.title}\n      ${entry.body}`;
     }
     case 'clarify':

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { loadMatcher } from './load-matcher';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
+import { loadKnowledge } from './load-knowledge';
 import type { Matcher, SearchResult } from '../knowledge/matcher';
 import { KNOWLEDGE_OPTION, UsageError, knowledgeDir, parseCommandArgs, type Io } from './io';
 
@@ -19,16 +20,17 @@ export async function kbSearch(args: string[], io: Io): Promise<number> {
     brand: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const matcher = loadMatcher(knowledgeDir(io, values.knowledge), io);
-  if (!matcher) return 1;
+  const loaded = loadKnowledge(knowledgeDir(io, values.knowledge), io);
+  if (!loaded) return 1;
+  const { catalog, matcher } = loaded;
   let brand: string | null = null;
   if (values.brand !== undefined) {
     brand = matcher.findBrand(values.brand);
-    if (!brand) throw new UsageError(`unknown brand "${values.brand}"; known: ${matcher.brandIds.join(', ')}`);
+    if (!brand) throw new UsageError(`unknown brand "${values.brand}"; known: ${catalog.brandIds.join(', ')}`);
   }
   if (positionals.length === 0) return batch(matcher, brand, io);
   const result = matcher.search(positionals.join(' '), { brand });
-  io.out(values.json ? `${JSON.stringify(toJson(result))}\n` : describe(result, matcher));
+  io.out(values.json ? `${JSON.stringify(toJson(result))}\n` : describe(result, catalog));
   return 0;
 }
 
@@ -70,9 +72,9 @@ function parseLine(line: string, brand: string | null, matcher: Matcher): { text
   return { text: parsed.data.text, brand: named ?? brand };
 }
 
-function describe(result: SearchResult, matcher: Matcher): string {
+function describe(result: SearchResult, catalog: KnowledgeCatalog): string {
   const lines: string[] = [];
-  const brandName = result.brand ? matcher.brand(result.brand)?.name : null;
+  const brandName = result.brand ? catalog.brand(result.brand)?.name : null;
   lines.push(`brand: ${brandName ? `${brandName} (${result.brand})` : 'none'}${result.country ? ` · country hint: ${result.country}` : ''}`);
   lines.push(`decision: ${result.decision}`);
   const shown = result.results.length > 0 ? result.results : result.suggestions;

@@ -1,5 +1,5 @@
-import type { Brand, Generic } from '../knowledge/brand-schema';
-import type { Matcher } from '../knowledge/matcher';
+import type { Brand } from '../knowledge/brand-schema';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 
 /** What the wording needs to know about a brand. */
 export interface BrandView {
@@ -12,8 +12,9 @@ export interface BrandView {
 }
 
 /** A brand slot seen three ways: listed in the knowledge base, typed but unlisted, or none yet. */
-export function brandView(matcher: Matcher, generic: Generic | null, slot: string | undefined): BrandView {
-  const brand: Brand | undefined = slot !== undefined ? matcher.brand(slot) : undefined;
+export function brandView(catalog: KnowledgeCatalog, slot: string | undefined): BrandView {
+  const brand: Brand | undefined = slot !== undefined ? catalog.brand(slot) : undefined;
+  const { generic } = catalog;
   if (brand) {
     return {
       name: brand.name,

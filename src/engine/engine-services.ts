@@ -1,7 +1,7 @@
 import type { HandoffRequest } from '../handoff/handoff-queue';
 import type { Ticket } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
-import type { Generic } from '../knowledge/brand-schema';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
 import type { EngineSettings } from './engine-settings';
 import type { FlowSet } from './flow-loader';
@@ -19,8 +19,10 @@ export interface NoteSink {
 /** What the composition root hands the engine. */
 export interface EngineServices {
   flows: FlowSet;
+  /** Lookups: brands, entries, the brand-neutral guidance. */
+  catalog: KnowledgeCatalog;
+  /** Search, and brand names read by alias (through the term index). */
   matcher: Matcher;
-  generic: Generic | null;
   settings: EngineSettings;
   handoff: HandoffDesk;
   notes: NoteSink;

@@ -1,5 +1,4 @@
-import type { Generic } from '../knowledge/brand-schema';
-import type { Matcher } from '../knowledge/matcher';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { brandView } from './brand-view';
 import type { EngineSettings } from './engine-settings';
 import { slotView, type Slots } from './slots';
@@ -8,12 +7,12 @@ import { slotView, type Slots } from './slots';
 export type TemplateExtras = Record<string, string | number | undefined>;
 
 /** What the placeholders of flow wording stand for, from the conversation's slots and the settings. */
-export function templateContext(sources: { matcher: Matcher; generic: Generic | null; settings: EngineSettings }, stored: Readonly<Slots>, extra: TemplateExtras = {}): TemplateExtras {
-  const { matcher, generic, settings } = sources;
+export function templateContext(sources: { catalog: KnowledgeCatalog; settings: EngineSettings }, stored: Readonly<Slots>, extra: TemplateExtras = {}): TemplateExtras {
+  const { catalog, settings } = sources;
   const slots = slotView(stored);
-  const brand = brandView(matcher, generic, slots.brand);
-  const wanted = brandView(matcher, generic, slots.wantedBrand);
-  const match = slots.match !== undefined ? matcher.entry(slots.match) : undefined;
+  const brand = brandView(catalog, slots.brand);
+  const wanted = brandView(catalog, slots.wantedBrand);
+  const match = slots.match !== undefined ? catalog.entry(slots.match) : undefined;
   return {
     'brand.name': brand.name,
     'brand.needs': brand.needs.map((n) => `• ${n}`).join('\n'),

@@ -4,8 +4,7 @@ import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Brand } from './brand-schema';
 import type { Entry } from './entries';
-import type { KnowledgeData } from './knowledge-data';
-import { KnowledgeCatalog } from './knowledge-catalog';
+import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
 import { TermIndex, type Field } from './term-index';
@@ -42,7 +41,6 @@ interface IndexedEntry {
  * clarify or abstain by thresholds. A brand's index is built the first time it is asked about.
  */
 export class Matcher {
-  private readonly catalog: KnowledgeCatalog;
   private readonly terms: TermIndex;
   private readonly resolver: BrandResolver;
   private readonly generic: IndexedEntry[];
@@ -50,9 +48,9 @@ export class Matcher {
 
   private readonly tuning: Tuning;
 
-  constructor(data: KnowledgeData, tuning: Partial<Tuning> = {}) {
+  /** Searches what the catalog holds; lookups by id are the catalog's own. */
+  constructor(private readonly catalog: KnowledgeCatalog, tuning: Partial<Tuning> = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    this.catalog = new KnowledgeCatalog(data);
     const brands = this.catalog.brands;
     const genericEntries = this.catalog.entriesOf(null);
     this.terms = new TermIndex(this.catalog.entries, new Set(brands.map((b) => tokenize(b.name).words[0] ?? '')), this.tuning.everyday);

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jsonSchemas } from '../../src/cli/json-schemas';
 import { checkDialogsDir } from '../../src/engine/flow-loader';
+import { KnowledgeCatalog } from '../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../src/knowledge/knowledge-loader';
-import { Matcher } from '../../src/knowledge/matcher';
 import { formatProblem } from '../../src/validation/problem';
 import { KNOWLEDGE_DIR, ROOT } from '../helpers/paths';
 
 const DIALOGS_DIR = path.join(ROOT, 'dialogs');
-const matcher = new Matcher(loadKnowledgeDir(KNOWLEDGE_DIR));
-const refs = { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) };
+const catalog = new KnowledgeCatalog(loadKnowledgeDir(KNOWLEDGE_DIR));
+const refs = { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) };
 
 /** Problems of a copy of dialogs/ with one file edited. */
 function problemsAfter(file: string, edit: (json: any) => void): string[] {

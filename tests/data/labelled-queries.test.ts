@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describeMiss, evaluate, readLabelledSet, summarize } from '../../bench/evaluate';
+import { KnowledgeCatalog } from '../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../src/knowledge/matcher';
 import { KNOWLEDGE_DIR, ROOT } from '../helpers/paths';
@@ -12,7 +13,7 @@ import { KNOWLEDGE_DIR, ROOT } from '../helpers/paths';
 const FLOORS = { top1: 0.9, abstention: 0.9 };
 
 const queries = readLabelledSet(path.join(ROOT, 'tests', 'data', 'labelled-queries.json'));
-const result = evaluate(new Matcher(loadKnowledgeDir(KNOWLEDGE_DIR)), queries);
+const result = evaluate(new Matcher(new KnowledgeCatalog(loadKnowledgeDir(KNOWLEDGE_DIR))), queries);
 
 describe('labelled queries', () => {
   test('when the set is counted, then it has 150+ queries over 6+ brands with 30+ that must abstain', () => {

@@ -6,9 +6,9 @@ import type { Move, StepContext, StepOf } from './step-context';
 
 /** Asks for one slot; the answer is read as the step expects (a brand, an amount, a contact, text). */
 export function executeAsk(step: StepOf<'ask'>, ctx: StepContext): Move {
-  const { matcher } = ctx.services;
+  const { catalog } = ctx.services;
   const { answer, state } = ctx;
-  const suggested = step.suggest?.map((id) => matcher.brand(id)?.name ?? id);
+  const suggested = step.suggest?.map((id) => catalog.brand(id)?.name ?? id);
   const choices = step.skip ? [...(suggested ?? []), step.skip[0]!] : suggested;
   if (answer === null) {
     ctx.replies.push({ text: ctx.text(step.prompt), ...(choices ? { choices } : {}) });

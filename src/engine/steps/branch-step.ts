@@ -10,7 +10,7 @@ export function executeBranch(step: StepOf<'branch'>, ctx: StepContext): Move {
 /** What the engine knows beyond the slots, for conditions. */
 function factsOf(ctx: StepContext): Facts {
   const { slots } = ctx;
-  const brand = slots.brand !== undefined ? ctx.services.matcher.brand(slots.brand) : undefined;
+  const brand = slots.brand !== undefined ? ctx.services.catalog.brand(slots.brand) : undefined;
   return {
     brandListed: brand !== undefined,
     regionMismatch: Boolean(brand && slots.country !== undefined && slots.country !== brand.region.country),

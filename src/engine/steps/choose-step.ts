@@ -30,7 +30,7 @@ export function executeChoose(step: StepOf<'choose'>, ctx: StepContext): Move {
 
 function candidateOptions(ctx: StepContext): Array<{ label: string; entry: string; says?: string[]; value?: string }> {
   return ctx.slots.candidates.flatMap((id) => {
-    const entry = ctx.services.matcher.entry(id);
+    const entry = ctx.services.catalog.entry(id);
     return entry ? [{ label: entry.title, entry: id }] : [];
   });
 }

@@ -13,13 +13,13 @@ const MAX_RETRIES = 3;
  * many misses: the menu.
  */
 export function retry(ctx: StepContext, answer: Utterance, again: Reply, help: Reply): Move {
-  const { matcher, flows } = ctx.services;
+  const { catalog, flows } = ctx.services;
   const found = answer.search(ctx.slots.brand ?? null);
   const top = found.results[0];
   // Only something that reads like a pasted message counts: "0" is a bad amount, not an error.
   const looksPasted = answer.text.trim().split(/\s+/).length >= 2 && (top?.score ?? 0) >= INTERRUPT_SCORE;
   if (found.decision === 'answer' && top?.kind === 'error' && looksPasted) {
-    const entry = matcher.entry(top.id)!;
+    const entry = catalog.entry(top.id)!;
     ctx.replies.push({ text: `**${entry.title}**\n${entry.body}` }, { text: flows.global.says.resume });
     ctx.replies.push(again);
     return { wait: true };

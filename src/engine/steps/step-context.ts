@@ -63,7 +63,7 @@ export function stepContext({ services, loaded, step, state, turn, answer, repli
       return to ? { to } : { end: true };
     },
     text: (template, extra) => render(template, templateContext(services, state.slots, extra)),
-    listed: (brand) => (brand && services.matcher.brand(brand) ? brand : null),
+    listed: (brand) => (brand && services.catalog.brand(brand) ? brand : null),
     note: (log, values) => services.notes.append({ at: new Date().toISOString(), log, conversationId: turn.conversationId, channel: turn.channel, values }),
   };
 }

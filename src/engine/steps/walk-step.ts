@@ -7,7 +7,7 @@ import type { Move, StepContext, StepOf } from './step-context';
 /** Walks through the brand's redeem steps one a turn: done, I got an error, or stop. */
 export function executeWalk(step: StepOf<'walk'>, ctx: StepContext): Move {
   const { answer, state } = ctx;
-  const items = brandView(ctx.services.matcher, ctx.services.generic, ctx.slots.brand).steps;
+  const items = brandView(ctx.services.catalog, ctx.slots.brand).steps;
   const prompt = (): Reply => ({
     text: ctx.text(step.prompt, { 'walk.number': state.walk + 1, 'walk.count': items.length, 'walk.item': items[state.walk] }),
     choices: [step.done, step.error, step.stop],

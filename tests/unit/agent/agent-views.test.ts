@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { AgentViews } from '../../../src/agent/agent-views';
 import { InMemoryHandoffQueue } from '../../../src/handoff/handoff-queue';
+import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
-import { Matcher } from '../../../src/knowledge/matcher';
 import { requestFor } from '../../helpers/handoff';
 import { ROOT } from '../../helpers/paths';
 
-const matcher = new Matcher(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
+const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
 const filed = Date.UTC(2026, 10, 25, 12, 0, 0);
 const alice = { id: 'token:Alice', name: 'Alice' };
 
@@ -14,7 +14,7 @@ describe('AgentViews', () => {
   test('when a request names a known brand and fixes tried, then the queue shows the brand name and the fix titles', async () => {
     const queue = new InMemoryHandoffQueue();
     await queue.file(requestFor('a', { brand: 'steam', tried: ['steam/invalid-code', 'generic/this-code-is-not-valid'], summary: 'still invalid' }), 'waiting', filed);
-    const views = new AgentViews(matcher, () => filed + 90_000);
+    const views = new AgentViews(catalog, () => filed + 90_000);
 
     const [item] = views.queue(await queue.waiting());
 
@@ -37,7 +37,7 @@ describe('AgentViews', () => {
   test('when the brand or a fix is no longer in the knowledge, then its id stands in for the name', async () => {
     const queue = new InMemoryHandoffQueue();
     await queue.file(requestFor('a', { brand: 'gone-brand', tried: ['gone-brand/old-fix', 'steam/invalid-code'] }), 'waiting', filed);
-    const views = new AgentViews(matcher, () => filed);
+    const views = new AgentViews(catalog, () => filed);
 
     const [item] = views.queue(await queue.waiting());
 
@@ -52,7 +52,7 @@ describe('AgentViews', () => {
     const queue = new InMemoryHandoffQueue();
     await queue.file(requestFor('a'), 'waiting', filed);
 
-    const [item] = new AgentViews(matcher, () => filed).queue(await queue.waiting());
+    const [item] = new AgentViews(catalog, () => filed).queue(await queue.waiting());
 
     expect(item).toMatchObject({ brand: null, brandName: null, tried: [] });
   });
@@ -61,7 +61,7 @@ describe('AgentViews', () => {
     const queue = new InMemoryHandoffQueue();
     await queue.file(requestFor('a'), 'waiting', filed);
     await queue.file(requestFor('b'), 'waiting', filed + 30_000);
-    const views = new AgentViews(matcher, () => filed + 60_400);
+    const views = new AgentViews(catalog, () => filed + 60_400);
 
     const items = views.queue(await queue.waiting());
 
@@ -75,7 +75,7 @@ describe('AgentViews', () => {
     const queue = new InMemoryHandoffQueue();
     await queue.file(requestFor('a'), 'waiting', filed);
 
-    const [item] = new AgentViews(matcher, () => filed - 5_000).queue(await queue.waiting());
+    const [item] = new AgentViews(catalog, () => filed - 5_000).queue(await queue.waiting());
 
     expect(item?.waitingSeconds).toBe(0);
   });
@@ -86,7 +86,7 @@ describe('AgentViews', () => {
     await queue.transition(id, ['waiting'], { state: 'active', agent: alice, acceptedAt: filed + 60_000 });
     await queue.transition(id, ['active'], { state: 'waiting', agent: null, waitingSince: filed + 120_000 });
 
-    const [item] = new AgentViews(matcher, () => filed + 130_000).queue(await queue.waiting());
+    const [item] = new AgentViews(catalog, () => filed + 130_000).queue(await queue.waiting());
 
     expect(item?.waitingSeconds).toBe(10);
     expect(item?.filedAt).toBe('2026-11-25T12:00:00.000Z');
@@ -97,7 +97,7 @@ describe('AgentViews', () => {
     const { id } = await queue.file(requestFor('a', { brand: 'steam', tried: ['steam/invalid-code'] }), 'waiting', filed);
     const active = await queue.transition(id, ['waiting'], { state: 'active', agent: alice, acceptedAt: filed + 45_000 });
 
-    const view = new AgentViews(matcher, () => filed).conversation(active!);
+    const view = new AgentViews(catalog, () => filed).conversation(active!);
 
     expect(view).toEqual({
       id,
@@ -116,6 +116,6 @@ describe('AgentViews', () => {
     const queue = new InMemoryHandoffQueue();
     const record = await queue.file(requestFor('a'), 'waiting', filed);
 
-    expect(new AgentViews(matcher, () => filed).conversation(record)).toMatchObject({ acceptedAt: null, state: 'waiting' });
+    expect(new AgentViews(catalog, () => filed).conversation(record)).toMatchObject({ acceptedAt: null, state: 'waiting' });
   });
 });

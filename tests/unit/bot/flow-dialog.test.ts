@@ -7,14 +7,15 @@ import { MemoryLog } from '../../../src/core/record-log';
 import { FlowRunner, type FlowState } from '../../../src/engine/flow-runner';
 import { loadDialogsDir } from '../../../src/engine/flow-loader';
 import { serviceRig } from '../../helpers/handoff';
+import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
 import { ROOT } from '../../helpers/paths';
 
-const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
-const matcher = new Matcher(knowledge);
-const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
-const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() });
+const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
+const matcher = new Matcher(catalog);
+const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
+const runner = new FlowRunner({ flows, catalog, matcher, settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() });
 
 describe('FlowDialog on botbuilder-testing', () => {
   test('when the dialog runs the sell flow, then its saved state is the plain flow state and its result the slots', async () => {

@@ -6,17 +6,18 @@ import { FlowError, FlowRunner, type Turn } from '../../../src/engine/flow-runne
 import { loadDialogsDir, type FlowSet } from '../../../src/engine/flow-loader';
 import type { HandoffService } from '../../../src/handoff/handoff-service';
 import { serviceRig } from '../../helpers/handoff';
+import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
 import { Utterance } from '../../../src/understanding/utterance';
 import { ROOT } from '../../helpers/paths';
 
-const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
-const matcher = new Matcher(knowledge);
-const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
+const matcher = new Matcher(catalog);
+const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
 const turn = (text: string): Turn => ({ utterance: new Utterance(text, matcher), channel: 'test', conversationId: 'c1', isGroup: false, reference: { channelId: 'test' } });
 const runnerOf = (set: FlowSet, handoff: HandoffService = serviceRig().service) =>
-  new FlowRunner({ flows: set, matcher, generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff, notes: new MemoryLog() });
+  new FlowRunner({ flows: set, catalog, matcher, settings: engineSettingsFrom(loadConfig({})), handoff, notes: new MemoryLog() });
 
 describe('FlowRunner (no botbuilder)', () => {
   test('when the troubleshoot flow escalates, then the request carries the summary, brand and fixes tried', async () => {
@@ -41,7 +42,7 @@ describe('FlowRunner (no botbuilder)', () => {
 
   test('when the engine settings give another sell base and a lower maximum, then the amount check and the link follow them', async () => {
     const settings = { ...engineSettingsFrom(loadConfig({})), maxAmount: 40, links: { sell: 'https://shop.example/cash', swap: 'https://shop.example/trade' } };
-    const runner = new FlowRunner({ flows, matcher, generic: knowledge.generic, settings, handoff: serviceRig().service, notes: new MemoryLog() });
+    const runner = new FlowRunner({ flows, catalog, matcher, settings, handoff: serviceRig().service, notes: new MemoryLog() });
     let outcome = await runner.start('sell-swap', turn('I want to sell my amazon card'), {}, 'I want to sell my amazon card', { mode: 'sell' });
     outcome = await runner.resume(outcome.state!, turn('$50'));
     expect(outcome.replies.some((r) => r.link)).toBe(false);

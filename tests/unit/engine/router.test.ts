@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { loadDialogsDir } from '../../../src/engine/flow-loader';
 import { Router } from '../../../src/engine/router';
+import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
 import { Utterance } from '../../../src/understanding/utterance';
 import { ROOT } from '../../helpers/paths';
 
-const matcher = new Matcher(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
-const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
+const matcher = new Matcher(catalog);
+const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
 const router = new Router(flows);
 const said = (text: string) => new Utterance(text, matcher);
 

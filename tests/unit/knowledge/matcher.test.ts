@@ -1,8 +1,9 @@
+import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
 import { KNOWLEDGE_DIR } from '../../helpers/paths';
 
-const matcher = new Matcher(loadKnowledgeDir(KNOWLEDGE_DIR));
+const matcher = new Matcher(new KnowledgeCatalog(loadKnowledgeDir(KNOWLEDGE_DIR)));
 const top = (text: string, brand?: string) => matcher.search(text, { brand }).results[0]?.id;
 
 describe('brand resolution', () => {

@@ -7,6 +7,7 @@ import type { FlowState } from '../../../../src/engine/flow-types';
 import type { Slots } from '../../../../src/engine/slots';
 import { executeMatch } from '../../../../src/engine/steps/match-step';
 import { stepContext, type StepOf } from '../../../../src/engine/steps/step-context';
+import { KnowledgeCatalog } from '../../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../../src/knowledge/matcher';
 import type { Tuning } from '../../../../src/knowledge/entry-scorer';
@@ -14,15 +15,15 @@ import { Utterance } from '../../../../src/understanding/utterance';
 import { serviceRig } from '../../../helpers/handoff';
 import { ROOT } from '../../../helpers/paths';
 
-const knowledge = loadKnowledgeDir(path.join(ROOT, 'knowledge'));
-const matcher = new Matcher(knowledge);
-const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(matcher.brandIds), entryIds: new Set(matcher.entryIds) });
+const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(ROOT, 'knowledge')));
+const matcher = new Matcher(catalog);
+const flows = loadDialogsDir(path.join(ROOT, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
 const step: StepOf<'match'> = { id: 'look', type: 'match', input: 'question', skipTried: true, onAnswer: 'answer', onClarify: 'clarify', onNone: 'none' };
 const loaded = { file: 'test.json', version: 'v1', flow: { id: 'test', title: 'Test', steps: [step] } };
 
 async function match(slots: Slots, tuning: Partial<Tuning> = {}) {
   const state: FlowState = { flow: 'test', version: 'v1', step: 'look', slots, waiting: false, retries: 0, walk: 0 };
-  const services = { flows, matcher: new Matcher(knowledge, tuning), generic: knowledge.generic, settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() };
+  const services = { flows, catalog, matcher: new Matcher(catalog, tuning), settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() };
   const turn = { utterance: new Utterance('', services.matcher), channel: 'test', conversationId: 'c1', isGroup: false, reference: {} };
   const move = await executeMatch(step, stepContext({ services, loaded, step, state, turn, answer: null, replies: [], effects: {} }));
   return { move, slots: state.slots };
