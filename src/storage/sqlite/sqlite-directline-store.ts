@@ -14,6 +14,7 @@ import type { HeldChange, SqliteDatabase, Statement } from './sqlite-database';
 const ConversationRowSchema = z.object({ id: z.string(), user_id: z.string(), created_at: z.number() });
 const ActivityRowSchema = z.object({ json: z.string() });
 const SequenceSchema = z.number().int().nonnegative();
+const KnownSequenceSchema = z.object({ known: z.number().int(), next: SequenceSchema });
 const ClientIdSchema = z.string();
 
 /** How stale last_active may get before an append refreshes it (each refresh is a page written). */
@@ -36,6 +37,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   private readonly removeIdle: Statement<[number]>;
   private readonly touch: Statement<[number, string, number]>;
   private readonly nextSequence: Statement<[string]>;
+  private readonly knownNextSequence: Statement<[string, string]>;
   private readonly insertActivity: Statement<[string, number, string]>;
   private readonly trim: Statement<[string, number]>;
   private readonly activitiesFrom: Statement<[string, number]>;
@@ -55,6 +57,10 @@ export class SqliteDirectLineStore implements DirectLineStore {
     // At most once a minute: idle is measured in hours, and an unchanged row costs no write.
     this.touch = db.prepare('UPDATE directline_conversations SET last_active = ? WHERE id = ? AND last_active < ?');
     this.nextSequence = db.prepare<[string]>('SELECT COALESCE(MAX(seq) + 1, 0) FROM directline_activities WHERE conversation_id = ?').pluck();
+    // Both in one statement, so one snapshot without BEGIN/COMMIT: a held append asks it every reply.
+    this.knownNextSequence = db.prepare(
+      'SELECT EXISTS (SELECT 1 FROM directline_conversations WHERE id = ?) AS known, (SELECT COALESCE(MAX(seq) + 1, 0) FROM directline_activities WHERE conversation_id = ?) AS next',
+    );
     this.insertActivity = db.prepare('INSERT INTO directline_activities (conversation_id, seq, json) VALUES (?, ?, ?)');
     this.trim = db.prepare('DELETE FROM directline_activities WHERE conversation_id = ? AND seq < ?');
     this.activitiesFrom = db.prepare('SELECT json FROM directline_activities WHERE conversation_id = ? AND seq >= ? ORDER BY seq');
@@ -80,7 +86,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   }
 
   async get(id: string): Promise<DirectLineConversation | undefined> {
-    const row = this.db.read(() => this.selectConversation.get(id));
+    const row = this.db.readOne(() => this.selectConversation.get(id));
     return row === undefined ? undefined : this.conversation(row);
   }
 
@@ -90,10 +96,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
       // Part of a turn held by `atomically`: the sequence is taken now (a conversation's turns run one
       // at a time), the row written when the turn commits.
       const earlier = this.heldAppends.get(held) ?? 0;
-      const next = this.db.read(() => {
-        this.requireConversation(conversationId);
-        return this.sequence(conversationId);
-      }) + earlier;
+      const next = this.db.readOne(() => this.knownSequence(conversationId)) + earlier;
       this.heldAppends.set(held, earlier + 1);
       const stored = { ...activity, id: activityId(conversationId, next) } as Activity;
       const json = JSON.stringify(stored);
@@ -128,8 +131,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   async since(conversationId: string, watermark: number): Promise<{ activities: string[]; watermark: number }> {
     // One snapshot: the rows and the new watermark agree even while another process appends.
     return this.db.read(() => {
-      this.requireConversation(conversationId);
-      const total = this.sequence(conversationId);
+      const total = this.knownSequence(conversationId);
       const activities = this.activitiesFrom.all(conversationId, Math.max(0, watermark)).map((row) => this.activityJson(row, conversationId));
       return { activities, watermark: total };
     });
@@ -175,6 +177,14 @@ export class SqliteDirectLineStore implements DirectLineStore {
 
   private requireConversation(id: string): void {
     if (this.selectConversation.get(id) === undefined) throw new Error(`no Direct Line conversation ${id}`);
+  }
+
+  /** As requireConversation then sequence, in one statement. */
+  private knownSequence(conversationId: string): number {
+    const parsed = KnownSequenceSchema.safeParse(this.knownNextSequence.get(conversationId, conversationId));
+    if (!parsed.success) throw this.db.damaged(`the activities of Direct Line conversation ${conversationId}`, parsed.error);
+    if (parsed.data.known !== 1) throw new Error(`no Direct Line conversation ${conversationId}`);
+    return parsed.data.next;
   }
 
   private sequence(conversationId: string): number {

@@ -49,21 +49,22 @@ export class SqliteHandoffQueue implements HandoffQueue {
   }
 
   async get(id: string): Promise<HandoffRecord | undefined> {
-    const row = this.db.read(() => this.byId.get(id));
+    const row = this.db.readOne(() => this.byId.get(id));
     return row === undefined ? undefined : this.parse(row);
   }
 
   async openFor(channel: string, conversationId: string): Promise<HandoffRecord | undefined> {
-    const row = this.db.read(() => this.openByConversation.get(channel, conversationId, OPEN));
+    // Asked every turn (the handoff gate): one indexed lookup, no BEGIN/COMMIT around it.
+    const row = this.db.readOne(() => this.openByConversation.get(channel, conversationId, OPEN));
     return row === undefined ? undefined : this.parse(row);
   }
 
   async waiting(): Promise<HandoffRecord[]> {
-    return this.db.read(() => this.waitingRows.all()).map((row) => this.parse(row));
+    return this.db.readOne(() => this.waitingRows.all()).map((row) => this.parse(row));
   }
 
   async assignedTo(agentId: string): Promise<HandoffRecord[]> {
-    return this.db.read(() => this.activeRowsOf.all(agentId)).map((row) => this.parse(row));
+    return this.db.readOne(() => this.activeRowsOf.all(agentId)).map((row) => this.parse(row));
   }
 
   async transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined> {

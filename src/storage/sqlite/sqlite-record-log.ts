@@ -46,7 +46,7 @@ export class SqliteRecordLog<S extends z.ZodType> implements RecordLog<z.infer<S
   }
 
   async read(): Promise<Array<z.infer<S>>> {
-    const rows = this.db.read(() => this.select.all(this.name));
+    const rows = this.db.readOne(() => this.select.all(this.name));
     const entries: Array<z.infer<S>> = [];
     rows.forEach((row, index) => {
       const parsedRow = EntryRowSchema.safeParse(row);

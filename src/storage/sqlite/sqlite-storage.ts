@@ -33,14 +33,16 @@ export class SqliteStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    return this.db.read(() => {
+    const readAll = () => {
       const items: StoreItems = {};
       for (const key of keys) {
         const row = this.select.get(key);
         if (row !== undefined) items[key] = this.item(key, row);
       }
       return items;
-    });
+    };
+    // A turn reads one key: a lone SELECT is its own snapshot. Several keys must agree: one transaction.
+    return keys.length > 1 ? this.db.read(readAll) : this.db.readOne(readAll);
   }
 
   /**
@@ -59,7 +61,11 @@ export class SqliteStorage implements Storage {
       return;
     }
     // A stale read fails the turn now, before it answers, so the adapter can run it again; the commit checks again.
-    this.db.read(() => items.forEach(({ key, eTag }) => this.checkEtag(key, eTag)));
+    // Items written with no eTag have nothing to check; one that has one is a lone SELECT.
+    const checked = items.filter(({ eTag }) => hasEtag(eTag));
+    const check = () => checked.forEach(({ key, eTag }) => this.checkEtag(key, eTag));
+    if (checked.length > 1) this.db.read(check);
+    else if (checked.length === 1) this.db.readOne(check);
     this.db.writeFor(held, () => items.forEach((item) => this.writeOne(item)));
   }
 

@@ -46,12 +46,12 @@ export class SqliteTranscriptStore implements TranscriptStore {
 
   async getTranscriptActivities(channelId: string, conversationId: string, _continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
     const since = startDate?.getTime() ?? 0;
-    const rows = this.db.read(() => this.select.all(channelId, conversationId, since));
+    const rows = this.db.readOne(() => this.select.all(channelId, conversationId, since));
     return { items: rows.map((row, index) => this.activity(row, `${channelId}/${conversationId}`, index)), continuationToken: '' };
   }
 
   async listTranscripts(channelId: string): Promise<PagedResult<TranscriptInfo>> {
-    const rows = this.db.read(() => this.list.all(channelId));
+    const rows = this.db.readOne(() => this.list.all(channelId));
     const items = rows.map((row) => {
       const parsed = TranscriptRowSchema.safeParse(row);
       if (!parsed.success) throw this.db.damaged(`a transcript of ${channelId}`, parsed.error);
