@@ -2,7 +2,6 @@ import { isEnglishWord } from '../text/dictionary';
 import { STOPWORDS, termsOfWords } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
-import type { Brand } from './brand-schema';
 import type { Entry } from './entries';
 import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
@@ -56,22 +55,6 @@ export class Matcher {
     this.terms = new TermIndex(this.catalog.entries, new Set(brands.map((b) => tokenize(b.name).words[0] ?? '')), this.tuning.everyday);
     this.resolver = new BrandResolver(brands, (w) => this.terms.isKnownWord(w) || isEnglishWord(w), (w, b) => this.terms.isOnlyUsedBy(w, b));
     this.generic = genericEntries.map((e) => this.indexEntry(e, new Set()));
-  }
-
-  get brandIds(): string[] {
-    return this.catalog.brandIds;
-  }
-
-  get entryIds(): string[] {
-    return this.catalog.entryIds;
-  }
-
-  brand(id: string): Brand | undefined {
-    return this.catalog.brand(id);
-  }
-
-  entry(id: string): Entry | undefined {
-    return this.catalog.entry(id);
   }
 
   /** The brand's own version of a generic entry ("Why won't my Amazon code work?"), else the generic one. */
