@@ -48,7 +48,10 @@ describe('one conversation, many messages at once', () => {
     // a fresh conversation reads exactly the same.
     const oneByOne = await open();
     for (const { text } of mine) expect((await post(oneByOne, text!)).status).toBe(200);
-    expect(botTexts(all)).toEqual(botTexts(await activities(oneByOne)));
+    // Where an order of arrival leads to a request for a person, the replay files a second one: its
+    // place in the queue speaks of the other conversation, not of this one's state.
+    const ownState = (texts: string[]) => texts.map((t) => t.replace(/number \d+ in the queue — about \d+ minutes?/, 'number N in the queue — about M minutes'));
+    expect(ownState(botTexts(all))).toEqual(ownState(botTexts(await activities(oneByOne))));
   }, 30_000);
 
   test('when the same answer is fired 20 times at once into a walkthrough, then each advances it exactly once', async () => {
