@@ -29,6 +29,15 @@ export interface SlotView {
 
 /** A live view: it reads the slots as they are at each access, so a step's writes show at once. */
 export function slotView(slots: Readonly<Slots>): SlotView {
+  // One view per slots object: a view reads live, so it can be shared, and a turn asks often.
+  let view = views.get(slots);
+  if (!view) views.set(slots, (view = makeView(slots)));
+  return view;
+}
+
+const views = new WeakMap<Readonly<Slots>, SlotView>();
+
+function makeView(slots: Readonly<Slots>): SlotView {
   const text = (slot: string) => textOf(slots[slot]);
   return {
     get brand() {
