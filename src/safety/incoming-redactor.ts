@@ -15,6 +15,11 @@ interface ActivityLike {
   conversation?: { id?: string };
 }
 
+/** Whether `activity` is a copy a channel's edge made and redacted (it carries the edge's mark). */
+export function redactedAtEdge(activity: object): boolean {
+  return FOUND_AT_EDGE in activity;
+}
+
 /** The kinds an edge found in `activity`, or none. */
 export function foundAtEdge(activity: object): SecretKind[] {
   const found = (activity as { [FOUND_AT_EDGE]?: unknown })[FOUND_AT_EDGE];
