@@ -38,11 +38,13 @@ interface Result {
 
 type Channel = 'directline' | 'api';
 /** What each round measures: giftbot on both its channels, the echo bot on the one it has. */
-const MEASURES: ReadonlyArray<{ bot: 'giftbot' | 'echo'; channel: Channel }> = [
+const ALL_MEASURES: ReadonlyArray<{ bot: 'giftbot' | 'echo'; channel: Channel }> = [
   { bot: 'giftbot', channel: 'api' },
   { bot: 'echo', channel: 'api' },
   { bot: 'giftbot', channel: 'directline' },
 ];
+/** BENCH_ONLY=api or =directline measures giftbot on that channel and the echo bot, nothing else (for profiling one path). */
+const MEASURES = ALL_MEASURES.filter(({ bot, channel }) => !process.env.BENCH_ONLY || bot === 'echo' || channel === process.env.BENCH_ONLY);
 const nameOf = (bot: string, channel: Channel) => `${bot} · ${channel === 'api' ? '/api/messages' : 'Direct Line'}`;
 
 async function main(): Promise<number> {
@@ -76,7 +78,8 @@ async function main(): Promise<number> {
   const echo = totals.get(nameOf('echo', 'api'))!;
   let ok = echo.errors === 0;
   for (const channel of ['api', 'directline'] as const) {
-    const giftbot = totals.get(nameOf('giftbot', channel))!;
+    const giftbot = totals.get(nameOf('giftbot', channel));
+    if (!giftbot) continue;
     const ratio = rate(giftbot) / rate(echo);
     const p99 = p(giftbot.latencies, 0.99);
     const pass = ratio >= TARGETS.ratio && p99 <= TARGETS.p99Ms && giftbot.errors === 0;
