@@ -216,6 +216,15 @@ export const GlobalFileSchema = z.strictObject({
     onlyCode: text,
   }),
   safety: z.strictObject({
+    /** "Go back" at a flow's first prompt; the prompt follows. */
+    atStart: text,
+    /** "I already did that" at a prompt whose answer the flow still needs; the prompt follows. */
+    needAnswer: text,
+    /** After the same prompt failed to read an answer twice: offers a person instead of a third try. */
+    stuck: text,
+    /** The stuck offer's two buttons. */
+    stuckPerson: text,
+    stuckRetry: text,
     code: text,
     codeInGroup: text,
     scam: text,

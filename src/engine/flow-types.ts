@@ -1,25 +1,40 @@
 import type { HandoffRequest } from '../handoff/handoff-queue';
 import type { Utterance } from '../understanding/utterance';
-import type { Slots } from './slots';
+import { z } from 'zod';
+import { SlotsSchema, type Slots } from './slots';
 
 /**
  * The engine's contract with its host: what a turn brings in (Turn), what is kept between turns
  * (FlowState) and what comes out (Reply, Outcome). No botbuilder here: the edge translates.
  */
 
-/** A flow in progress, saved between turns as plain JSON. */
-export interface FlowState {
-  flow: string;
-  version: string;
-  step: string;
-  slots: Slots;
+/** How many answered steps a flow remembers for "go back": enough to retrace a flow's prompts. */
+export const HISTORY_LIMIT = 10;
+
+/**
+ * A flow in progress, saved between turns as plain JSON in conversation state. Read back through
+ * this schema: a state saved before a field existed still loads with its default.
+ */
+export const FlowStateSchema = z.object({
+  flow: z.string(),
+  version: z.string(),
+  step: z.string(),
+  slots: SlotsSchema,
   /** Waiting for the person's answer to the current step. */
-  waiting: boolean;
-  /** Answers to the current step that couldn't be read. */
-  retries: number;
+  waiting: z.boolean(),
+  /** Answers to the current step that couldn't be read, in a row. */
+  retries: z.number().int().min(0),
   /** Position in a walk step's list. */
-  walk: number;
-}
+  walk: z.number().int().min(0),
+  /** The waiting steps of this flow the person answered, oldest first: where "go back" goes. */
+  history: z.array(z.string()).max(HISTORY_LIMIT).default([]),
+  /** After two misses, the step waits for "Talk to a person" or "Keep trying" instead of its own answer. */
+  offered: z.boolean().default(false),
+});
+
+export type FlowState = z.output<typeof FlowStateSchema>;
+/** A FlowState as saved, perhaps by an older version without the newer fields. */
+export type SavedFlowState = z.input<typeof FlowStateSchema>;
 
 /** What the engine needs to know about the message and where it came from. */
 export interface Turn {

@@ -22,7 +22,7 @@ const step: StepOf<'match'> = { id: 'look', type: 'match', input: 'question', sk
 const loaded = { file: 'test.json', version: 'v1', flow: { id: 'test', title: 'Test', steps: [step] } };
 
 async function match(slots: Slots, tuning: Partial<Tuning> = {}) {
-  const state: FlowState = { flow: 'test', version: 'v1', step: 'look', slots, waiting: false, retries: 0, walk: 0 };
+  const state: FlowState = { flow: 'test', version: 'v1', step: 'look', slots, waiting: false, retries: 0, walk: 0, history: [], offered: false };
   const services = { flows, catalog, matcher: new Matcher(catalog, tuning), settings: engineSettingsFrom(loadConfig({})), handoff: serviceRig().service, notes: new MemoryLog() };
   const turn = { utterance: new Utterance('', services.matcher), channel: 'test', conversationId: 'c1', isGroup: false, reference: {} };
   const move = await executeMatch(step, stepContext({ services, loaded, step, state, turn, answer: null, replies: [], effects: {} }));
