@@ -24,12 +24,15 @@ describe('FlowDialog on botbuilder-testing', () => {
     expect(first.text).toContain("don't redeem it");
     expect(client.getNextReply().text).toContain("What's the balance on the card?");
     const saved = client.dialogContext.activeDialog!.state as FlowState;
-    expect(saved).toEqual({ flow: 'sell-swap', version: flows.flows.get('sell-swap')!.version, step: 'ask-amount', slots: { brand: 'steam', mode: 'sell' }, waiting: true, retries: 0, walk: 0 });
+    expect(saved).toEqual({ flow: 'sell-swap', version: flows.flows.get('sell-swap')!.version, step: 'ask-amount', slots: { brand: 'steam', mode: 'sell' }, waiting: true, retries: 0, walk: 0, history: [], offered: false });
     expect(JSON.parse(JSON.stringify(saved))).toEqual(saved);
 
     const link = await client.sendActivity('20');
     expect(link.text).toContain('brand=steam&amount=20.00');
+    // A resolved flow offers a next step before it ends.
+    expect(client.dialogTurnResult.status).toBe('waiting');
+    await client.sendActivity("That's all");
     expect(client.dialogTurnResult.status).toBe('complete');
-    expect(client.dialogTurnResult.result).toEqual({ slots: { brand: 'steam', mode: 'sell', amount: 20 }, reroute: false });
+    expect(client.dialogTurnResult.result).toEqual({ slots: { brand: 'steam', mode: 'sell', amount: 20, misses: 0 }, reroute: false });
   });
 });
