@@ -1,6 +1,7 @@
 import { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { checkDialogsDir } from '../engine/flow-loader';
+import { checkIntentsDir } from '../understanding/intent-loader';
 import { DataProblemsError, formatProblem } from '../validation/problem';
 import path from 'node:path';
 import { KNOWLEDGE_OPTION, knowledgeDir, parseCommandArgs, type Io } from './io';
@@ -22,7 +23,13 @@ export async function dialogsCheck(args: string[], io: Io): Promise<number> {
     io.err(`${problems.map(formatProblem).join('\n')}\n${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}\n`);
     return 1;
   }
+  const { intents, problems: intentProblems } = checkIntentsDir(path.join(dir, 'intents'));
+  if (!intents) {
+    io.err(`${intentProblems.map(formatProblem).join('\n')}\n${intentProblems.length} problem${intentProblems.length > 1 ? 's' : ''} in ${path.join(dir, 'intents')}\n`);
+    return 1;
+  }
   const steps = [...set.flows.values()].reduce((n, f) => n + f.flow.steps.length, 0);
-  io.out(`${dir}: ${set.flows.size} flows, ${steps} steps — all good\n`);
+  const intentCount = Object.keys(intents.counts).length;
+  io.out(`${dir}: ${set.flows.size} flows, ${steps} steps, ${intentCount} intents from ${intents.examples.length} examples — all good\n`);
   return 0;
 }

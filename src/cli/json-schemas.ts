@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DialogFileSchema, GlobalFileSchema } from '../engine/flow-schema';
 import { BrandSchema, GenericSchema } from '../knowledge/brand-schema';
+import { IntentFileSchema } from '../understanding/intent-schema';
 
 /** Every JSON Schema giftbot publishes for its data files, by file name under schemas/. */
 export function jsonSchemas(): Record<string, unknown> {
@@ -9,5 +10,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'generic.schema.json': z.toJSONSchema(GenericSchema, { io: 'input' }),
     'dialog.schema.json': z.toJSONSchema(DialogFileSchema, { io: 'input' }),
     'global.schema.json': z.toJSONSchema(GlobalFileSchema, { io: 'input' }),
+    'intent.schema.json': z.toJSONSchema(IntentFileSchema, { io: 'input' }),
   };
 }

@@ -33,7 +33,7 @@ describe('giftbot dialogs check', () => {
   test('when the shipped flows are checked, then they pass', () => {
     const run = runCli(['dialogs', 'check']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/9 flows, \d+ steps — all good/);
+    expect(run.stdout).toMatch(/\d+ flows, \d+ steps, 19 intents from \d+ examples — all good/);
   });
 
   test('when a copy is broken, then problems print as file › flow › step and start-up refuses it', () => {
