@@ -17,6 +17,7 @@ import { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
 import { Matcher } from '../knowledge/matcher';
 import { ScamDetector } from '../safety/scam-detector';
+import { trainedClassifier } from '../understanding/trained-classifier';
 import { GiftBot } from '../bot/giftbot';
 import { RedactionMiddleware } from '../bot/redaction-middleware';
 import { SpoofingGuard } from '../bot/spoofing-guard';
@@ -77,14 +78,18 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
   });
-  const runner = new FlowRunner({ flows, catalog, matcher, settings: engineSettingsFrom(config), handoff, notes });
+  const scam = new ScamDetector(flows.global.safety.scamCues);
+  const dialogsDir = path.resolve(options.root, config.DIALOGS_DIR);
+  const { classifier: intents, trainedMs, examples } = trainedClassifier(path.join(dialogsDir, 'intents'), { scamRule: (normalized) => scam.isScamNormalized(normalized) });
+  log.info('intents.trained', { examples, ms: trainedMs });
+  const runner = new FlowRunner({ flows, catalog, matcher, settings: engineSettingsFrom(config), handoff, notes, intents });
   const bot = new GiftBot({
     runner,
     router: new Router(flows),
     conversationState: new ConversationState(storage),
     handoff,
     transcripts,
-    scam: new ScamDetector(flows.global.safety.scamCues),
+    scam,
     log,
   });
   options.metrics?.measureQueue(async () => (await handoff.waiting()).length);

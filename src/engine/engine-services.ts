@@ -3,6 +3,7 @@ import type { Ticket } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
+import type { IntentReader } from '../understanding/utterance';
 import type { EngineSettings } from './engine-settings';
 import type { FlowSet } from './flow-loader';
 
@@ -26,4 +27,6 @@ export interface EngineServices {
   settings: EngineSettings;
   handoff: HandoffDesk;
   notes: NoteSink;
+  /** Reads what a message means; without it, messages are routed by phrases and search alone. */
+  intents?: IntentReader;
 }

@@ -2,10 +2,16 @@ import type { SearchOptions, SearchResult } from '../knowledge/search-result';
 import { normalizeText } from '../text/normalize';
 import { isBlank, simplifyNormalized } from '../text/simplify';
 import { tokenizeNormalized, type Tokens } from '../text/tokenize';
+import type { IntentReading } from './intent-classifier';
 
 /** What an Utterance needs of the knowledge base: its search. */
 export interface Searcher {
   search(query: Tokens, options?: SearchOptions): SearchResult;
+}
+
+/** What an Utterance needs to read intent: the classifier. */
+export interface IntentReader {
+  classify(text: string): IntentReading;
 }
 
 /**
@@ -19,10 +25,21 @@ export class Utterance {
   private simplifiedText: string | undefined;
   private blankText: boolean | undefined;
   private tokenList: Tokens | undefined;
+  private reading: IntentReading | null | undefined;
   private readonly searches = new Map<string, SearchResult>();
 
   /** `text` is already redacted. */
-  constructor(readonly text: string, private readonly searcher: Searcher) {}
+  constructor(
+    readonly text: string,
+    private readonly searcher: Searcher,
+    private readonly intents?: IntentReader,
+  ) {}
+
+  /** What the message means (null where no classifier was given: tools that only search). */
+  get intent(): IntentReading | null {
+    if (this.reading === undefined) this.reading = this.intents && !this.blank ? this.intents.classify(this.text) : null;
+    return this.reading;
+  }
 
   /** Lower case, folded, homoglyph-free, single spaces (normalizeText). */
   get normalized(): string {
@@ -56,6 +73,6 @@ export class Utterance {
 
   /** This message when `text` is what it says, else `text` read the same way (a slot from an earlier turn). */
   reread(text: string): Utterance {
-    return text === this.text ? this : new Utterance(text, this.searcher);
+    return text === this.text ? this : new Utterance(text, this.searcher, this.intents);
   }
 }
