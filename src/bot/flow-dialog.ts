@@ -1,12 +1,16 @@
 import { TurnContext } from 'botbuilder';
 import type { HandoffRequest } from '../handoff/handoff-queue';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { FlowRunner, FlowState, Outcome, Slots, Turn } from '../engine/flow-runner';
+import type { FlowRunner, Outcome, SavedFlowState, Slots, Turn } from '../engine/flow-runner';
 import type { Utterance } from '../understanding/utterance';
 import { toActivity } from './render';
 
 /** Where the turn's message, read once by GiftBot, waits for the flow dialog (turnState key). */
 export const UTTERANCE_KEY = Symbol('giftbot.utterance');
+
+/** A move GiftBot asks of the waiting flow instead of reading the message as its answer (turnState key). */
+export const FLOW_MOVE_KEY = Symbol('giftbot.flowMove');
+export type FlowMove = 'back' | 'skip' | 'reprompt';
 
 export interface FlowDialogOptions {
   flow: string;
@@ -16,6 +20,8 @@ export interface FlowDialogOptions {
   opening?: string;
   /** Slots the route implied ("cash" → mode sell), set after the flow's resets. */
   preset?: Slots;
+  /** A flow stopped earlier, picked up again at its step (`flow` and `memory` are then its own). */
+  suspended?: SavedFlowState;
 }
 
 /** What a finished flow hands back: the slots to remember, and whether the message wasn't for it. */
@@ -59,13 +65,19 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
 
   override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('FlowDialog needs a flow to start');
+    if (options.suspended) return this.finish(dc, await this.runner.resumeSuspended(options.suspended, turnOf(dc.context, this.runner)));
     const outcome = await this.runner.start(options.flow, turnOf(dc.context, this.runner), options.memory, options.opening, options.preset);
     return this.finish(dc, outcome);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as FlowState;
-    return this.finish(dc, await this.runner.resume(state, turnOf(dc.context, this.runner)));
+    const state = dc.activeDialog!.state as SavedFlowState;
+    const turn = turnOf(dc.context, this.runner);
+    const move = dc.context.turnState.get<FlowMove | undefined>(FLOW_MOVE_KEY);
+    if (move === 'back') return this.finish(dc, await this.runner.back(state, turn));
+    if (move === 'skip') return this.finish(dc, await this.runner.skip(state, turn));
+    if (move === 'reprompt') return this.finish(dc, await this.runner.reprompt(state, turn));
+    return this.finish(dc, await this.runner.resume(state, turn));
   }
 
   private async finish(dc: DialogContext, outcome: Outcome): Promise<DialogTurnResult> {

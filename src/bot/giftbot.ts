@@ -1,19 +1,25 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type TranscriptStore } from 'botbuilder';
 import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../core/logger';
-import { FlowError, type FlowRunner, type FlowState, type Slots } from '../engine/flow-runner';
+import { FlowError, type FlowRunner, type FlowState, type SavedFlowState } from '../engine/flow-runner';
 import { PhraseSet } from '../engine/input-readers';
-import type { CommandName, Router } from '../engine/router';
+import type { CommandName, Interruption, Route, Router } from '../engine/router';
 import type { Delivery, HandoffService } from '../handoff/handoff-service';
 import type { ScamDetector } from '../safety/scam-detector';
 import type { SecretKind } from '../safety/secret-redactor';
-import { render as fill } from '../text/templates';
 import type { Utterance } from '../understanding/utterance';
-import { FlowDialog, UTTERANCE_KEY, type FlowDialogOptions, type FlowResult } from './flow-dialog';
-import { HANDOFF_STATUS_EVENT, HandoffStatusSchema, sendHandoffInitiation } from './handoff-initiation';
+import type { IntentReading } from '../understanding/intent-classifier';
+import { FLOW_MOVE_KEY, FlowDialog, UTTERANCE_KEY, type FlowDialogOptions, type FlowResult } from './flow-dialog';
+import { promptKindOf, takesAsOption } from './prompt-kind';
+import { HANDOFF_STATUS_EVENT, sendHandoffInitiation } from './handoff-initiation';
 import { REDACTED_KINDS } from './redaction-middleware';
+import { addressedToBot } from './addressed-to-bot';
+import { handoffGate, handoffStatus } from './handoff-gate';
 import { CHOICE_KEY, toActivity } from './render';
 import { AGENT_MESSAGE_ENTITY } from './transcript-lines';
+import { ASIDE_SLOT, type Memory } from './conversation-memory';
+
+export type { Memory } from './conversation-memory';
 
 /**
  * botbuilder-dialogs builds every memory scope of every component for each DialogContext unless
@@ -23,17 +29,9 @@ import { AGENT_MESSAGE_ENTITY } from './transcript-lines';
 const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 const DIALOG_STATE_CONFIGURATION = { memoryScopes: [new TurnMemoryScope(), new DialogMemoryScope()], pathResolvers: [] };
 
-/** Channels where a shared conversation hears everything, so the bot waits to be mentioned. */
-const MENTION_CHANNELS = new Set(['msteams', 'slack']);
-
 /** Entity type on the warning sent after a code was hidden. */
 export const SECRET_WARNING_ENTITY = 'giftbot.secretWarning';
 
-/** What giftbot remembers about a conversation between flows. */
-export interface Memory {
-  slots: Slots;
-  greeted: boolean;
-}
 
 export interface GiftBotDeps {
   runner: FlowRunner;
@@ -77,7 +75,7 @@ export class GiftBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      if (context.activity.name === HANDOFF_STATUS_EVENT) await this.handoffStatus(context);
+      if (context.activity.name === HANDOFF_STATUS_EVENT) await handoffStatus(context, deps, (deliveries) => this.deliver(context, deliveries));
       await next();
     });
   }
@@ -146,7 +144,7 @@ export class GiftBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const choice = (context.activity.value as Record<string, unknown> | undefined)?.[CHOICE_KEY];
     if (!context.activity.text && typeof choice === 'string') context.activity.text = choice; // a card button
-    if (!this.addressedToBot(context)) return;
+    if (!addressedToBot(context)) return;
     const text = context.activity.text ?? '';
     const conversationId = context.activity.conversation.id;
     this.deps.log.info('turn', { conversation: conversationId, channel: context.activity.channelId, text });
@@ -159,7 +157,7 @@ export class GiftBot extends ActivityHandler {
     // The message is read here, once; everything below reads what it needs from this.
     const utterance = this.deps.runner.understand(text);
     context.turnState.set(UTTERANCE_KEY, utterance);
-    if (await this.handoffGate(context, utterance)) return;
+    if (await handoffGate(context, utterance, { handoff: this.deps.handoff, log: this.deps.log, global: this.global, leaveQueue: this.leaveQueue })) return;
     const memory = await this.memory.get(context, { slots: {}, greeted: false });
     const dc = await this.dialogs.createContext(context);
     try {
@@ -177,30 +175,99 @@ export class GiftBot extends ActivityHandler {
       memory.greeted = true;
       await context.sendActivity(this.global.greeting);
     }
-    if (this.deps.scam.isScamNormalized(utterance.normalized)) {
-      this.deps.log.warn('scam-story', { conversation: context.activity.conversation.id });
+    const reading = utterance.intent;
+    if (reading ? reading.intent === 'scam' : this.deps.scam.isScamNormalized(utterance.normalized)) {
+      this.deps.log.warn('scam-story', { conversation: context.activity.conversation.id, kind: reading?.scamKind ?? 'cue' });
       await dc.cancelAllDialogs();
+      memory.suspended = undefined;
       await context.sendActivity(this.global.safety.scam);
+      if (reading?.scamKind === 'already-paid') await context.sendActivity(this.global.safety.scamAlreadyPaid);
       return;
     }
-    const route = dc.activeDialog ? null : this.deps.router.route(utterance, memory.slots);
-    const command = route?.kind === 'command' ? route.command : dc.activeDialog ? this.deps.router.command(utterance) : null;
-    if (command) return this.command(context, dc, memory, command);
     if (dc.activeDialog) {
+      const state = dc.activeDialog.state as SavedFlowState;
+      const step = this.deps.runner.waitingStep(state);
+      const found = this.deps.router.interruption(utterance, promptKindOf(step), takesAsOption(step, utterance));
+      // A question asked while the question flow waits (or an error in troubleshooting) is that flow's own answer.
+      const interruption = found?.kind === 'flow' && found.flow === state.flow ? null : found;
+      if (interruption) return this.interrupt(context, dc, memory, interruption, state, utterance.text);
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.complete) return;
       const finished = result.result as FlowResult;
       memory.slots = finished.slots;
-      if (!finished.reroute) return;
-      return this.respond(context, dc, memory, utterance, hadCode);
+      if (finished.reroute) return this.respond(context, dc, memory, utterance, hadCode);
+      return this.resumeSetAside(dc, memory);
     }
-    if (!route || route.kind === 'empty') {
-      await context.sendActivity(hadCode ? this.global.says.onlyCode : this.global.says.empty);
-      return;
+    return this.follow(context, dc, memory, this.deps.router.route(utterance, memory.slots), utterance.text, hadCode, reading);
+  }
+
+  private async follow(context: TurnContext, dc: DialogContext, memory: Memory, route: Route, text: string, hadCode: boolean, reading: IntentReading | null): Promise<void> {
+    switch (route.kind) {
+      case 'empty':
+        await context.sendActivity(hadCode ? this.global.says.onlyCode : this.global.says.empty);
+        return;
+      case 'command':
+        return this.command(context, dc, memory, route.command);
+      case 'small-talk':
+        await context.sendActivity(this.global.smallTalk[route.say]);
+        return;
+      case 'resume': {
+        const suspended = memory.suspended;
+        if (!suspended) {
+          await context.sendActivity(this.global.smallTalk.nothingToResume);
+          return this.startFlow(dc, memory, { flow: this.global.flows.menu, memory: memory.slots });
+        }
+        memory.suspended = undefined;
+        return this.startFlow(dc, memory, { flow: suspended.flow, memory: suspended.slots, suspended });
+      }
+      case 'flow':
+        this.deps.log.info('routed', { conversation: context.activity.conversation.id, flow: route.flow, intent: reading?.intent ?? null, confidence: reading ? Number(reading.confidence.toFixed(2)) : null });
+        return this.startFlow(dc, memory, { flow: route.flow, memory: memory.slots, preset: route.slots, opening: text });
+      default: {
+        const unknown: never = route;
+        throw new Error(`unknown route ${JSON.stringify(unknown)}`);
+      }
     }
-    if (route.kind === 'flow') {
-      await this.startFlow(dc, memory, { flow: route.flow, memory: memory.slots, preset: route.slots, opening: utterance.text });
+  }
+
+  /** Another matter while a flow waits: a command, small talk, a move within the flow, or a flow of its own, after which the set-aside one resumes. */
+  private async interrupt(context: TurnContext, dc: DialogContext, memory: Memory, interruption: Interruption, state: SavedFlowState, text: string): Promise<void> {
+    switch (interruption.kind) {
+      case 'command':
+        if (interruption.command !== 'restart') memory.suspended = { ...state, waiting: true };
+        return this.command(context, dc, memory, interruption.command);
+      case 'small-talk':
+        await context.sendActivity(this.global.smallTalk[interruption.say]);
+        context.turnState.set(FLOW_MOVE_KEY, 'reprompt');
+        await dc.continueDialog();
+        return;
+      case 'move': {
+        context.turnState.set(FLOW_MOVE_KEY, interruption.move);
+        const result = await dc.continueDialog();
+        if (result.status === DialogTurnStatus.complete) memory.slots = (result.result as FlowResult).slots;
+        return;
+      }
+      case 'flow':
+        memory.suspended = { ...state, waiting: true };
+        memory.slots = { ...state.slots };
+        await dc.cancelAllDialogs();
+        await this.startFlow(dc, memory, { flow: interruption.flow, memory: memory.slots, preset: { [ASIDE_SLOT]: true }, opening: text });
+        return;
+      default: {
+        const unknown: never = interruption;
+        throw new Error(`unknown interruption ${JSON.stringify(unknown)}`);
+      }
     }
+  }
+
+  /** Once the matter that interrupted a flow is settled, that flow carries on where it was. */
+  private async resumeSetAside(dc: DialogContext, memory: Memory): Promise<void> {
+    const aside = memory.slots[ASIDE_SLOT] === true;
+    delete memory.slots[ASIDE_SLOT];
+    const suspended = memory.suspended;
+    if (!aside || !suspended || dc.activeDialog) return;
+    memory.suspended = undefined;
+    await this.startFlow(dc, memory, { flow: suspended.flow, memory: suspended.slots, suspended });
   }
 
   private async command(context: TurnContext, dc: DialogContext, memory: Memory, command: CommandName): Promise<void> {
@@ -209,63 +276,19 @@ export class GiftBot extends ActivityHandler {
     const interrupted = dc.activeDialog?.state as Partial<FlowState> | undefined;
     if (interrupted?.slots) memory.slots = { ...interrupted.slots };
     await dc.cancelAllDialogs();
-    if (command === 'restart') memory.slots = {};
+    delete memory.slots[ASIDE_SLOT];
+    if (command === 'restart') {
+      memory.slots = {};
+      memory.suspended = undefined;
+    }
     if (spec.text) await context.sendActivity(spec.text);
     if (spec.flow) await this.startFlow(dc, memory, { flow: spec.flow, memory: memory.slots });
   }
 
   private async startFlow(dc: DialogContext, memory: Memory, options: FlowDialogOptions): Promise<void> {
     const result = await dc.beginDialog(FlowDialog.ID, options);
-    if (result.status === DialogTurnStatus.complete) memory.slots = (result.result as FlowResult).slots;
-  }
-
-  /**
-   * In a Teams or Slack channel the bot speaks only when mentioned, and the mention is not part of
-   * what was said. One-to-one chats and the website are always addressed to the bot.
-   */
-  private addressedToBot(context: TurnContext): boolean {
-    const { activity } = context;
-    const shared = activity.conversation?.isGroup || activity.conversation?.conversationType === 'channel';
-    if (!shared || !MENTION_CHANNELS.has(activity.channelId)) return true;
-    const mentioned = TurnContext.getMentions(activity).some((m) => m.mentioned?.id === activity.recipient?.id);
-    if (mentioned) activity.text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
-    return mentioned;
-  }
-
-  /**
-   * While people have the conversation the bot stays quiet: what the customer says goes to the
-   * agent (and is in the transcript either way). Only "cancel" leaves and brings the bot back.
-   */
-  private async handoffGate(context: TurnContext, utterance: Utterance): Promise<boolean> {
-    const conversation = context.activity.conversation.id;
-    const open = await this.deps.handoff.openFor(context.activity.channelId, conversation);
-    if (!open) return false;
-    if (!this.leaveQueue.saidInSimplified(utterance.simplified)) {
-      this.deps.handoff.customerSaid(open, utterance.text, context.activity.from?.name || 'Customer');
-      this.deps.log.info('handoff-relayed', { conversation, state: open.state });
-      return true;
-    }
-    const closed = await this.deps.handoff.customerLeft(open);
-    this.deps.log.info('handoff-left', { conversation, state: open.state });
-    if (closed) {
-      const wording = open.state === 'waiting' ? this.global.handoff.cancelled : this.global.handoff.left;
-      await context.sendActivity(fill(wording, { 'agent.name': open.agent?.name ?? 'the support team' }));
-    }
-    return true;
-  }
-
-  /** A contact centre's answer to handoff.initiate (HANDOFF_MODE=external). */
-  private async handoffStatus(context: TurnContext): Promise<void> {
-    const status = HandoffStatusSchema.safeParse(context.activity.value);
-    const conversation = context.activity.conversation.id;
-    if (!status.success) {
-      this.deps.log.warn('handoff-status-unreadable', { conversation });
-      return;
-    }
-    // (Only the contact centre's channels get here: SpoofingGuard ends the turn of any other.)
-    const open = await this.deps.handoff.openFor(context.activity.channelId, conversation);
-    this.deps.log.info('handoff-status', { conversation, state: status.data.state, open: open?.state ?? null });
-    if (open?.state !== 'external') return;
-    await this.deliver(context, await this.deps.handoff.externalStatus(open, status.data.state));
+    if (result.status !== DialogTurnStatus.complete) return;
+    memory.slots = (result.result as FlowResult).slots;
+    if (!options.suspended) await this.resumeSetAside(dc, memory);
   }
 }

@@ -122,6 +122,12 @@ export class FlowRunner {
     return this.reprompt(fresh(checked.state), turn, this.global.says.resume);
   }
 
+  /** The step a saved flow waits at (undefined when its file changed under it): the host asks how it reads answers. */
+  waitingStep(saved: SavedFlowState): Step | undefined {
+    const loaded = this.services.flows.flows.get(saved.flow);
+    return loaded?.version === saved.version ? loaded.flow.steps.find((s) => s.id === saved.step) : undefined;
+  }
+
   private flow(id: string): LoadedFlow {
     const loaded = this.services.flows.flows.get(id);
     if (!loaded) throw new FlowError(`no flow "${id}"`);

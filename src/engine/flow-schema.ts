@@ -75,6 +75,8 @@ export const StepSchema = z.discriminatedUnion(
       prompt: text,
       /** Said when the answer can't be read; then the prompt's choices again. */
       retry: text,
+      /** expect "amount": said instead of `retry` when the amount is over MAX_AMOUNT ({amount.max} in the card's currency). */
+      tooMuch: text.optional(),
       /** Brand ids offered as buttons. */
       suggest: z.array(KebabIdSchema).optional(),
       /** Makes the question optional: these answers (also offered as a button) leave the slot empty. */
@@ -203,7 +205,20 @@ const command = z.strictObject({ says: z.array(text).min(1), text: text.optional
 export const GlobalFileSchema = z.strictObject({
   $schema: z.string().optional(),
   greeting: text,
-  flows: z.strictObject({ menu: flowId, question: flowId, troubleshoot: flowId, person: flowId }),
+  flows: z.strictObject({
+    menu: flowId,
+    question: flowId,
+    troubleshoot: flowId,
+    person: flowId,
+    /** A question about the marketplace account (orders, payouts): the bot can't see it, says so, offers a person. */
+    account: flowId,
+    /** A complaint or "that's not what I asked": an apology and a person offered. */
+    complaint: flowId,
+    /** A message not in English: one English line, and a person offered. */
+    englishOnly: flowId,
+  }),
+  /** Short answers that end nothing: the prompt a flow was waiting on follows them. */
+  smallTalk: z.strictObject({ thanks: text, bot: text, nothingToResume: text }),
   commands: z.strictObject({ help: command, cancel: command, restart: command, person: command, hello: command }),
   says: z.strictObject({
     /** Before the prompt again, after answering an error asked in the middle of a flow. */
@@ -214,8 +229,6 @@ export const GlobalFileSchema = z.strictObject({
     broken: text,
     empty: text,
     onlyCode: text,
-  }),
-  safety: z.strictObject({
     /** "Go back" at a flow's first prompt; the prompt follows. */
     atStart: text,
     /** "I already did that" at a prompt whose answer the flow still needs; the prompt follows. */
@@ -225,9 +238,13 @@ export const GlobalFileSchema = z.strictObject({
     /** The stuck offer's two buttons. */
     stuckPerson: text,
     stuckRetry: text,
+  }),
+  safety: z.strictObject({
     code: text,
     codeInGroup: text,
     scam: text,
+    /** The codes were already handed over: contact the issuer now, report it, a person offered. */
+    scamAlreadyPaid: text,
     scamCues: z.strictObject({ pressure: z.array(text).min(1), request: z.array(text).min(1), alone: z.array(text) }),
   }),
   handoff: z.strictObject({

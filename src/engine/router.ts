@@ -1,3 +1,6 @@
+import type { IntentReading } from '../understanding/intent-classifier';
+import type { IntentName } from '../understanding/intent-schema';
+import { looksNonEnglish } from '../understanding/non-english';
 import type { Utterance } from '../understanding/utterance';
 import type { FlowSet } from './flow-loader';
 import type { GlobalFile } from './flow-schema';
@@ -5,17 +8,36 @@ import { PhraseSet } from './input-readers';
 import { slotView, type Slots } from './slots';
 
 export type CommandName = keyof GlobalFile['commands'];
+export type SmallTalk = keyof GlobalFile['smallTalk'];
 
 export type Route =
   | { kind: 'empty' }
   | { kind: 'command'; command: CommandName }
+  | { kind: 'small-talk'; say: Exclude<SmallTalk, 'nothingToResume'> }
+  /** "Carry on where we were", "go back", "I already did that" with no flow waiting: the stopped flow, if any. */
+  | { kind: 'resume' }
   | { kind: 'flow'; flow: string; slots: Slots };
 
+/** What interrupts a flow waiting for an answer, before its prompt reads the message. */
+export type Interruption =
+  | { kind: 'command'; command: CommandName }
+  | { kind: 'small-talk'; say: Exclude<SmallTalk, 'nothingToResume'> }
+  | { kind: 'move'; move: 'back' | 'skip' | 'reprompt' }
+  /** Another matter (a question, an error, the account, a complaint): handled, then back to the flow. */
+  | { kind: 'flow'; flow: string };
+
+/** How the waiting step reads its answer: a choice or a walkthrough takes short replies; an ask takes free text. */
+export type PromptKind = 'choose' | 'walk' | 'ask';
+
+/** Below this the model's guess gives way to the phrase-and-search ladder that ran before it. */
+export const CONFIDENT = 0.55;
+/** A question at a prompt: a question mark, or the words a question starts with. */
+export const QUESTION = /\?|^(?:how|what|whats|where|when|why|who|which|can|could|will|would|does|do|is|are|should)\b/;
+
 /**
- * What a message means when no flow is waiting for it, in the order of the design: commands
- * (help, cancel, start over, a person) → an error message the knowledge base knows → a flow's
- * trigger phrases (sell, swap, redeem…) → a question for the knowledge base, which answers,
- * asks "did you mean…", or admits it doesn't know.
+ * What a message means. With no flow waiting: commands, small talk and the marketplace-account and
+ * complaint answers by intent, then the design's ladder (an error the knowledge base knows → a
+ * flow's trigger phrases → a question for the knowledge base). With a flow waiting: what interrupts it.
  */
 export class Router {
   private readonly triggers: Array<{ flow: string; says: PhraseSet; set: Slots }>;
@@ -38,14 +60,22 @@ export class Router {
 
   route(utterance: Utterance, memory: Readonly<Slots>): Route {
     if (utterance.blank && !/[^\s]/.test(utterance.text.replace(/\[code hidden\]/g, ''))) return { kind: 'empty' };
+    if (looksNonEnglish(utterance.text)) return { kind: 'flow', flow: this.flows.global.flows.englishOnly, slots: {} };
+    const reading = sure(utterance.intent);
+    const byRule = reading && reading.by !== 'model' ? this.byIntent(reading.intent) : null;
+    if (byRule) return byRule;
     const command = this.command(utterance);
     if (command) return { kind: 'command', command };
+    const byIntent = reading ? this.byIntent(reading.intent) : null;
+    if (byIntent) return byIntent;
     const global = this.flows.global;
     const brand = slotView(memory).brand ?? null;
     const found = utterance.search(brand);
-    if (found.decision === 'answer' && found.results[0]?.kind === 'error') {
+    if (reading?.intent === 'error' || (found.decision === 'answer' && found.results[0]?.kind === 'error')) {
       return { kind: 'flow', flow: global.flows.troubleshoot, slots: {} };
     }
+    // A question the model is sure of is answered as one, whatever verbs it holds ("ok", "sell").
+    if (reading?.intent === 'question') return { kind: 'flow', flow: global.flows.question, slots: {} };
     let best: { flow: string; set: Slots; length: number } | undefined;
     for (const trigger of this.triggers) {
       const phrase = trigger.says.longestInSimplified(utterance.simplified);
@@ -54,4 +84,95 @@ export class Router {
     if (best) return { kind: 'flow', flow: best.flow, slots: best.set };
     return { kind: 'flow', flow: global.flows.question, slots: {} };
   }
+
+  /**
+   * What breaks into a flow waiting at a `prompt`. A button's own label never does; commands and
+   * small talk always do; a question or an error only where the prompt wants a short reply (a
+   * choice, a walkthrough's "done") or when asked outright at a free-text prompt.
+   */
+  interruption(utterance: Utterance, prompt: PromptKind, isOption: boolean): Interruption | null {
+    const reading = sure(utterance.intent);
+    // Asking for a person wins over everything, a button's words included ("error — can I talk to someone?").
+    if (reading?.intent === 'person') return { kind: 'command', command: 'person' };
+    if (isOption) return null;
+    const command = this.command(utterance);
+    if (command) return { kind: 'command', command };
+    if (!reading) return null;
+    const global = this.flows.global;
+    const asked = QUESTION.test(utterance.normalized);
+    switch (reading.intent) {
+      case 'cancel':
+      case 'restart':
+      case 'help':
+        return { kind: 'command', command: reading.intent };
+      case 'back':
+      case 'skip':
+        return { kind: 'move', move: reading.intent };
+      case 'resume':
+        return { kind: 'move', move: 'reprompt' };
+      case 'thanks':
+      case 'bot':
+        return { kind: 'small-talk', say: reading.intent };
+      case 'account':
+        return { kind: 'flow', flow: global.flows.account };
+      case 'complaint':
+        return { kind: 'flow', flow: global.flows.complaint };
+      case 'question':
+        return prompt !== 'ask' || asked ? { kind: 'flow', flow: global.flows.question } : null;
+      case 'error':
+        return prompt === 'choose' && asked ? { kind: 'flow', flow: global.flows.troubleshoot } : null;
+      case 'scam': // the bot answers scams before any flow reads the message
+      case 'redeem':
+      case 'sell':
+      case 'swap':
+      case 'greeting':
+      case 'other':
+        return null;
+      default: {
+        const unknown: never = reading.intent;
+        return unknown;
+      }
+    }
+  }
+
+  private byIntent(intent: IntentName): Route | null {
+    const flows = this.flows.global.flows;
+    switch (intent) {
+      case 'person':
+      case 'cancel':
+      case 'restart':
+      case 'help':
+        return { kind: 'command', command: intent };
+      case 'greeting':
+        return { kind: 'command', command: 'hello' };
+      case 'thanks':
+      case 'bot':
+        return { kind: 'small-talk', say: intent };
+      case 'resume':
+      case 'back':
+      case 'skip':
+        return { kind: 'resume' };
+      case 'account':
+        return { kind: 'flow', flow: flows.account, slots: {} };
+      case 'complaint':
+        return { kind: 'flow', flow: flows.complaint, slots: {} };
+      case 'scam': // answered by the bot before routing
+      case 'other':
+      case 'redeem':
+      case 'error':
+      case 'question':
+      case 'sell':
+      case 'swap':
+        return null;
+      default: {
+        const unknown: never = intent;
+        return unknown;
+      }
+    }
+  }
+}
+
+/** The reading when a rule decided or the model is confident; otherwise none (the ladder decides). */
+function sure(reading: IntentReading | null): IntentReading | null {
+  return reading && (reading.by !== 'model' || reading.confidence >= CONFIDENT) ? reading : null;
 }

@@ -12,16 +12,21 @@ export function executeWalk(step: StepOf<'walk'>, ctx: StepContext): Move {
     ctx.replies.push(walkPrompt(step, ctx));
     return { wait: true };
   }
-  const picked = pickOption(answer, [
-    { label: step.done, says: step.advance, value: 'done' },
-    { label: step.error, says: ['error', 'got an error', 'problem', 'it failed'], value: 'error' },
-    { label: step.stop, says: ['stop', 'later', 'not now'], value: 'stop' },
-  ]);
+  const picked = pickOption(answer, walkOptions(step));
   if (picked?.value === 'error') return { to: step.onError };
   if (picked?.value === 'stop') return { to: step.onStop };
   if (picked?.value === 'done') return advanceWalk(step, ctx);
   const prompt = walkPrompt(step, ctx);
   return retry(ctx, answer, prompt, { ...prompt, text: `${ctx.text(step.retry)}\n${prompt.text}` });
+}
+
+/** What a walkthrough's step takes as its answer: done, an error, or stop. */
+export function walkOptions(step: StepOf<'walk'>): Array<{ label: string; says: string[]; value: 'done' | 'error' | 'stop' }> {
+  return [
+    { label: step.done, says: step.advance, value: 'done' },
+    { label: step.error, says: ['error', 'got an error', 'problem', 'it failed'], value: 'error' },
+    { label: step.stop, says: ['stop', 'later', 'not now'], value: 'stop' },
+  ];
 }
 
 /** The next instruction ("Done", or "I already did that"), or on past the last one. */
