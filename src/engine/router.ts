@@ -97,9 +97,10 @@ export class Router {
     if (isOption) return null;
     const command = this.command(utterance);
     if (command) return { kind: 'command', command };
-    if (!reading) return null;
     const global = this.flows.global;
     const asked = QUESTION.test(utterance.normalized);
+    // A choice or a walkthrough never swallows a question, even one the model can't place.
+    if (!reading) return prompt !== 'ask' && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
     switch (reading.intent) {
       case 'cancel':
       case 'restart':
