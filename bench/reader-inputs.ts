@@ -17,6 +17,7 @@ import { slugify } from '../src/text/slug';
 import { stem } from '../src/text/stem';
 import { tokenize } from '../src/text/tokenize';
 import { TypoCorrector } from '../src/text/typo-corrector';
+import { readContact as findContact, readMarketplaceCountry, readMoney, readOrdinal, readYesNo } from '../src/understanding/entities';
 import { Utterance } from '../src/understanding/utterance';
 
 /**
@@ -115,6 +116,12 @@ export function buildReaders(root: string): ReadonlyArray<readonly [string, Read
     ['findAmount', (t) => findAmount(t, 2000)],
     ['readAmount', (t) => readAmount(t, 2000)],
     ['readBrandName', readBrandName],
+    ['readMoney (stated)', (t) => readMoney(t)],
+    ['readMoney (answer)', (t) => readMoney(t, { bare: true, country: 'CA' })],
+    ['readYesNo', readYesNo],
+    ['readOrdinal', (t) => readOrdinal(t, 3)],
+    ['readContact (entities)', findContact],
+    ['readMarketplaceCountry', readMarketplaceCountry],
     ['readContact', readContact],
     ['pickOption', (t) => pickOption(t, options)],
     ['isBlank', isBlank],

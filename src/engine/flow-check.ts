@@ -103,7 +103,7 @@ function textsOf(step: Step): Array<[string, string]> {
     case 'say':
       return [['text', step.text]];
     case 'ask':
-      return [['prompt', step.prompt], ['retry', step.retry], ...(step.skip ?? []).map((t, i): [string, string] => [`skip[${i}]`, t])];
+      return [['prompt', step.prompt], ['retry', step.retry], ...(step.tooMuch ? [['tooMuch', step.tooMuch] as [string, string]] : []), ...(step.skip ?? []).map((t, i): [string, string] => [`skip[${i}]`, t])];
     case 'choose':
       return [['prompt', step.prompt], ['retry', step.retry], ...step.options.map((o, i): [string, string] => [`options[${i}].label`, o.label])];
     case 'walk':

@@ -1,5 +1,7 @@
 import { normalizeText } from '../text/normalize';
 import { simplify } from '../text/simplify';
+import { readContact as findContact, isQuestion, readOrdinal, readYesNo } from '../understanding/entities';
+import { readMoney, type Money } from '../understanding/money';
 import type { Utterance } from '../understanding/utterance';
 import type { FlowOption } from './flow-schema';
 
@@ -7,26 +9,31 @@ import type { FlowOption } from './flow-schema';
 export { isBlank, simplify } from '../text/simplify';
 
 /**
- * An amount of money as people write it: "50", "$50", "50.00", "USD 1,000", "25 dollars".
- * null when there is no single positive amount at most `max`.
+ * The amount an answer to "what's the balance?" gives, with its currency when it states or implies
+ * one: "50", "$50", "€50", "twenty dollars", "25 bucks", "USD 1,000". `country` is the marketplace's
+ * (amazon.ca makes "$" Canadian). Not checked against MAX_AMOUNT: the step says why one is too big.
  */
-export function readAmount(text: string, max: number): number | null {
-  if (/-\s*\d/.test(text)) return null;
-  const numbers = normalizeText(text).replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d{1,2})?/g) ?? [];
-  if (numbers.length !== 1) return null;
-  const amount = Number(numbers[0]);
-  return amount > 0 && amount <= max ? amount : null;
+export function readAmountAnswer(text: string, country: string | null = null): Money | null {
+  return readMoney(normalizeText(text), { bare: true, country });
 }
 
-// A number starts only where no digit or comma comes before it: tried from every digit of a long
-// run, each try scanning to its end, the pattern was quadratic (19,980 digits took 0.55 s).
-const STATED_AMOUNT = /(?:[$£€]\s?(\d[\d,]*(?:\.\d{1,2})?))|(?:(?<![\d,])(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars?|usd|bucks|euros?|pounds?))/i;
+/** Like readAmountAnswer, but only where the text clearly states money ("$50 card", "50 dollars", "€40"): an opening message. */
+export function findMoney(text: string, country: string | null = null): Money | null {
+  return readMoney(normalizeText(text), { country });
+}
 
-/** Like readAmount, but only where the text clearly states money ("$50 card", "50 dollars"). */
+/** The amount of an answer, null unless it is one positive amount at most `max`. */
+export function readAmount(text: string, max: number): number | null {
+  return withinMax(readAmountAnswer(text), max);
+}
+
+/** The amount an opening message states, null unless it is positive and at most `max`. */
 export function findAmount(text: string, max: number): number | null {
-  const match = STATED_AMOUNT.exec(text);
-  const raw = match?.[1] ?? match?.[2];
-  return raw ? readAmount(raw, max) : null;
+  return withinMax(findMoney(text), max);
+}
+
+function withinMax(money: Money | null, max: number): number | null {
+  return money && money.amount > 0 && money.amount <= max ? money.amount : null;
 }
 
 const NOT_A_NAME = /\b(?:i|im|dont|know|not|sure|what|why|how|help|no|yes|the|it|its|is|a|my|card|gift|code)\b/;
@@ -45,15 +52,21 @@ function phraseIn(said: string, phrase: string): boolean {
 }
 
 /**
- * Which option a reply picks: its label (as a button sends it), its number ("2"), or one of its
- * `says` phrases. Among phrases the longest found wins, so "no, still stuck" is not "no".
+ * Which option a reply picks: its label (as a button sends it), its number or ordinal ("2", "the
+ * second one", "the last one"), or one of its `says` phrases; among phrases the longest found wins,
+ * so "no, still stuck" is not "no". An option whose `says` has "yes" (or "no") is also picked by
+ * yes/no in other words ("yeah that worked", "not really", "still broken"); a question ("yes but how
+ * do I…?") picks neither, so it is read as the question it is.
  */
 export function pickOption<T extends Pick<FlowOption, 'label' | 'says' | 'value'>>(text: string | Utterance, options: readonly T[], exactOnly = false): T | undefined {
+  const raw = typeof text === 'string' ? text : text.text;
   const said = typeof text === 'string' ? simplify(text) : text.simplified;
   const byNumber = /^\d+$/.test(said) ? options[Number(said) - 1] : undefined;
   if (byNumber) return byNumber;
   const exact = options.find((o) => simplify(o.label) === said || (o.value !== undefined && simplify(o.value) === said));
-  if (exact || exactOnly) return exact;
+  if (exact) return exact;
+  const ordinal = readOrdinal(said, options.length);
+  if (ordinal !== null || exactOnly) return ordinal !== null ? options[ordinal - 1] : undefined;
   let best: { option: T; length: number } | undefined;
   for (const option of options) {
     for (const phrase of [option.label, ...(option.says ?? [])]) {
@@ -61,7 +74,16 @@ export function pickOption<T extends Pick<FlowOption, 'label' | 'says' | 'value'
       if (p && phraseIn(said, p) && (!best || p.length > best.length)) best = { option, length: p.length };
     }
   }
-  return best?.option;
+  const question = isQuestion(raw);
+  if (best && !(question && meaning(best.option) !== undefined)) return best.option;
+  const yesNo = question ? null : readYesNo(raw);
+  return yesNo ? options.find((o) => meaning(o) === yesNo) : undefined;
+}
+
+/** "yes" or "no" when an option's phrases say so. */
+function meaning(option: Pick<FlowOption, 'says'>): 'yes' | 'no' | undefined {
+  const says = option.says ?? [];
+  return says.includes('yes') ? 'yes' : says.includes('no') ? 'no' : undefined;
 }
 
 /** Phrases people say, simplified once, for matching many messages against. */
@@ -102,8 +124,19 @@ export class PhraseSet {
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
 
-/** An email address or a phone number (7–15 digits), as typed; anything else is null. */
+/**
+ * An email address or a phone number (7–15 digits) as the whole answer, as typed; else the ones a
+ * sentence holds ("you can reach me at casey@example.com, thanks"), both when both are given.
+ */
 export function readContact(text: string): string | null {
+  const whole = readWholeContact(text);
+  if (whole !== null) return whole;
+  // Markup around an address ("<casey@example.com>") is a paste, not an answer to the prompt.
+  const found = /[<>]/.test(text) ? null : findContact(text);
+  return found ? [found.email, found.phone].filter(Boolean).join(', ') : null;
+}
+
+function readWholeContact(text: string): string | null {
   // The run of final stops is matched from its first character only, not from each (quadratic).
   const value = text.trim().replace(/^(?:my (?:email|e-mail|phone|number) is|email me at|call me (?:on|at)|text me (?:on|at))\s*/i, '').replace(/(?<![.,;])[.,;]+$/, '');
   if (EMAIL.test(value)) return value;

@@ -1,4 +1,5 @@
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
+import { CurrencySchema, currencyOfCountry, formatMoney, type Currency } from '../understanding/money';
 import { brandView } from './brand-view';
 import type { EngineSettings } from './engine-settings';
 import { slotView, type Slots } from './slots';
@@ -13,6 +14,7 @@ export function templateContext(sources: { catalog: KnowledgeCatalog; settings: 
   const brand = brandView(catalog, slots.brand);
   const wanted = brandView(catalog, slots.wantedBrand);
   const match = slots.match !== undefined ? catalog.entry(slots.match) : undefined;
+  const currency = cardCurrency(stored);
   return {
     'brand.name': brand.name,
     'brand.needs': brand.needs.map((n) => `• ${n}`).join('\n'),
@@ -21,10 +23,18 @@ export function templateContext(sources: { catalog: KnowledgeCatalog; settings: 
     'brand.balance': brand.balance,
     'wanted.name': wanted.name,
     amount: slots.amount?.toFixed(2),
+    'amount.money': slots.amount !== undefined ? formatMoney(slots.amount, currency) : undefined,
+    'amount.max': formatMoney(settings.maxAmount, currency),
     'match.title': match?.title,
     'match.answer': match?.body,
     'config.maxAmount': settings.maxAmount,
     'handoff.hours': settings.supportHours,
     ...extra,
   };
+}
+
+/** The card's currency: as the customer stated it, else its marketplace country's; null when neither is known. */
+export function cardCurrency(stored: Readonly<Slots>): Currency | null {
+  const stated = CurrencySchema.safeParse(stored.currency);
+  return stated.success ? stated.data : currencyOfCountry(slotView(stored).country);
 }

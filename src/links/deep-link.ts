@@ -15,6 +15,10 @@ export interface LinkRequest {
   /** A knowledge-base brand id, or null for a brand the marketplace doesn't list. */
   brand: string | null;
   amount: number | null;
+  /** The card's currency (ISO 4217, "EUR"), when the customer stated one or its marketplace implies one; USD, the marketplace's own, is left out. */
+  currency?: string | null;
+  /** The card's marketplace country (ISO 3166, "DE"; GB for the UK), when a domain like amazon.de named it. */
+  country?: string | null;
   /** For a swap: the brand id wanted instead. */
   wanted: string | null;
   /** The channel the conversation is on (utm_medium). */
@@ -22,6 +26,8 @@ export interface LinkRequest {
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const COUNTRY = /^[A-Z]{2}$/;
 
 export function buildDeepLink(bases: LinkBases, request: LinkRequest): string {
   const url = new URL(bases[request.kind]);
@@ -30,6 +36,8 @@ export function buildDeepLink(bases: LinkBases, request: LinkRequest): string {
   };
   set('brand', request.brand && ID.test(request.brand) ? request.brand : null);
   set('amount', request.amount !== null && Number.isFinite(request.amount) ? request.amount.toFixed(2) : null);
+  set('currency', request.currency && CURRENCY.test(request.currency) && request.currency !== 'USD' ? request.currency : null);
+  set('country', request.country && COUNTRY.test(request.country) ? request.country : null);
   if (request.kind === 'swap') set('want', request.wanted && ID.test(request.wanted) ? request.wanted : null);
   set('utm_source', 'giftbot');
   set('utm_medium', ID.test(request.channel) ? request.channel : 'chat');

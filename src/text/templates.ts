@@ -10,6 +10,8 @@ export const PLACEHOLDERS: ReadonlySet<string> = new Set([
   'brand.balance',
   'wanted.name',
   'amount',
+  'amount.money',
+  'amount.max',
   'match.title',
   'match.answer',
   'walk.number',

@@ -7,14 +7,15 @@ import { choicesOf, harness, linkOf, type Harness } from '../helpers/bot-harness
 /**
  * Whole conversations as data: every tests/conversations/*.json runs here through the real wired
  * bot. A `bot` line expects the next reply of that turn to contain its text; `choices` must match
- * exactly; `link` expects a link button whose URL contains each part; `quiet` expects no further
+ * exactly; `link` expects a link button whose URL contains each part (and, with `text`, a reply
+ * containing it); `quiet` expects no further
  * reply in the turn; `handoff` checks the queue.
  */
 const StepSchema = z.union([
   z.strictObject({ join: z.literal(true) }),
   z.strictObject({ user: z.string() }),
   z.strictObject({ bot: z.string(), choices: z.array(z.string()).optional(), not: z.string().optional() }),
-  z.strictObject({ link: z.array(z.string()).min(1), not: z.array(z.string()).optional() }),
+  z.strictObject({ link: z.array(z.string()).min(1), not: z.array(z.string()).optional(), text: z.string().optional() }),
   z.strictObject({ quiet: z.literal(true) }),
   z.strictObject({ handoff: z.union([z.literal(false), z.strictObject({ summary: z.string() })]) }),
 ]);
@@ -43,7 +44,7 @@ describe.each(files)('%s', (file) => {
       if ('join' in step) replies = await bot.join();
       else if ('user' in step) replies = await bot.say(step.user);
       else if ('bot' in step) expectBot(replies.shift(), step, where(i), replies);
-      else if ('link' in step) expectLink(replies.shift(), step.link, step.not ?? [], where(i));
+      else if ('link' in step) expectLink(replies.shift(), step, where(i));
       else if ('quiet' in step) expect({ at: where(i), left: replies.map((r) => r.text) }).toEqual({ at: where(i), left: [] });
       else await expectHandoff(bot, step.handoff, where(i));
     }
@@ -57,8 +58,9 @@ function expectBot(reply: Partial<Activity> | undefined, step: { bot: string; ch
   void rest;
 }
 
-function expectLink(reply: Partial<Activity> | undefined, parts: string[], absent: string[], at: string): void {
+function expectLink(reply: Partial<Activity> | undefined, { link: parts, not: absent = [], text }: { link: string[]; not?: string[]; text?: string }, at: string): void {
   const url = reply ? linkOf(reply) : undefined;
+  if (text !== undefined) expect({ at, reply: reply?.text }).toEqual({ at, reply: expect.stringContaining(text) });
   expect({ at, hasLink: url !== undefined }).toEqual({ at, hasLink: true });
   for (const part of parts) expect({ at, url }).toEqual({ at, url: expect.stringContaining(part) });
   for (const part of absent) expect({ at, url }).not.toEqual({ at, url: expect.stringContaining(part) });

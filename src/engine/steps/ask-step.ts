@@ -1,6 +1,10 @@
 import type { Utterance } from '../../understanding/utterance';
-import { pickOption, readAmount, readBrandName, readContact } from '../input-readers';
+import { readMarketplaceCountry, readOrdinal } from '../../understanding/entities';
+import { formatMoney } from '../../understanding/money';
+import { pickOption, readAmount, readAmountAnswer, readBrandName, readContact } from '../input-readers';
+import type { Reply } from '../flow-types';
 import type { SlotValue } from '../slots';
+import { cardCurrency } from '../template-context';
 import { retry } from './retry';
 import type { Move, StepContext, StepOf } from './step-context';
 
@@ -18,27 +22,46 @@ export function executeAsk(step: StepOf<'ask'>, ctx: StepContext): Move {
     state.slots[step.slot] = null;
     return ctx.onward(step.next);
   }
-  // A channel without buttons shows choices as a numbered list: "2" means the second.
-  const numbered = /^\s*(\d+)\s*$/.exec(answer.text);
-  const chosen = numbered && choices ? choices[Number(numbered[1]) - 1] : undefined;
+  // A channel without buttons shows choices as a numbered list: "2" or "the second one" means the second.
+  const numbered = choices ? readOrdinal(answer.text, choices.length) : null;
+  const chosen = numbered !== null ? choices![numbered - 1] : undefined;
+  const withChoices = (text: string) => ({ text, ...(choices ? { choices } : {}) });
+  if (step.expect === 'amount') return takeAmount(step, ctx, answer, withChoices);
   const value = readAnswer(step.expect, chosen !== undefined ? answer.reread(chosen) : answer, ctx);
   if (value !== null) {
     state.slots[step.slot] = value;
     if (step.expect === 'brand') {
-      const country = answer.search().country;
+      const country = answer.search().country ?? readMarketplaceCountry(answer.text);
       if (country) state.slots.country = country;
     }
     return ctx.onward(step.next);
   }
-  const withChoices = (text: string) => ({ text, ...(choices ? { choices } : {}) });
   return retry(ctx, answer, withChoices(ctx.text(step.prompt)), withChoices(ctx.text(step.retry)));
+}
+
+/**
+ * The amount with its currency ("€40" keeps EUR beside 40). Over MAX_AMOUNT is not a typo: the step's
+ * `tooMuch` says what the limit is, in the card's currency.
+ */
+function takeAmount(step: StepOf<'ask'>, ctx: StepContext, answer: Utterance, withChoices: (text: string) => Reply): Move {
+  const { state } = ctx;
+  const { maxAmount } = ctx.services.settings;
+  const money = readAmountAnswer(answer.text, ctx.slots.country ?? null);
+  if (money && money.amount > 0 && money.amount <= maxAmount) {
+    state.slots[step.slot] = money.amount;
+    if (money.currency) state.slots.currency = money.currency;
+    return ctx.onward(step.next);
+  }
+  const over = money !== null && money.amount > maxAmount && step.tooMuch !== undefined;
+  const help = over ? ctx.text(step.tooMuch!, { 'amount.max': formatMoney(maxAmount, money.currency ?? cardCurrency(state.slots)) }) : ctx.text(step.retry);
+  return retry(ctx, answer, withChoices(ctx.text(step.prompt)), withChoices(help));
 }
 
 function readAnswer(expect: StepOf<'ask'>['expect'], answer: Utterance, ctx: StepContext): SlotValue {
   switch (expect) {
     case 'brand':
       return ctx.services.matcher.findBrand(answer.text) ?? readBrandName(answer.text);
-    case 'amount':
+    case 'amount': // read by takeAmount, which keeps the currency too
       return readAmount(answer.text, ctx.services.settings.maxAmount);
     case 'contact':
       return readContact(answer.text);

@@ -1,4 +1,5 @@
 import { buildDeepLink } from '../../links/deep-link';
+import { cardCurrency } from '../template-context';
 import type { Move, StepContext, StepOf } from './step-context';
 
 /** A deep link into the marketplace's sell or swap flow, pre-filled with brand and amount. */
@@ -11,6 +12,8 @@ export function executeLink(step: StepOf<'link'>, ctx: StepContext): Move {
       kind: state.slots.mode === 'swap' ? 'swap' : 'sell',
       brand,
       amount: slots.amount ?? null,
+      currency: slots.amount !== undefined ? cardCurrency(state.slots) : null,
+      country: slots.country ?? null,
       wanted: ctx.listed(slots.wantedBrand),
       channel: ctx.turn.channel,
     },

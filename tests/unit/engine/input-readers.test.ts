@@ -2,12 +2,12 @@ import { PhraseSet, findAmount, isBlank, pickOption, readAmount, readBrandName }
 
 describe('input readers', () => {
   test.each([
-    ['50', 50], ['$50', 50], ['25.50', 25.5], ['USD 1,000', 1000], ['about 75 dollars', 75],
+    ['50', 50], ['$50', 50], ['25.50', 25.5], ['USD 1,000', 1000], ['about 75 dollars', 75], ['fifty', 50],
   ])('when the amount is written "%s", then it reads %d', (text, amount) => {
     expect(readAmount(text, 2000)).toBe(amount);
   });
 
-  test.each(['0', '-5', '5000', 'fifty', '10 or 20', ''])('when the amount is "%s", then it is refused', (text) => {
+  test.each(['0', '-5', '5000', '10 or 20', ''])('when the amount is "%s", then it is refused', (text) => {
     expect(readAmount(text, 2000)).toBeNull();
   });
 
