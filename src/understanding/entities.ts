@@ -13,6 +13,8 @@ export { readMoney, formatMoney, currencyOfCountry, CurrencySchema, type Currenc
 /** A yes/no answer is short; past this it is a story, read by the router. */
 const MAX_YES_NO_LENGTH = 200;
 const MAX_CHOICE_WORDS = 6;
+/** "thirty-second" is the longest a choice gets; Recognizers-Text is slow on long runs. */
+const MAX_CHOICE_WORD = 16;
 const MAX_CONTACT_LENGTH = 300;
 
 const QUESTION_START = /^(?:how|what|whats|why|when|where|who|whos|which|whose|can|could|should|would|will|do|does|did|is|are|am|shall|may)\b/;
@@ -51,7 +53,7 @@ const CHOICE_FILLER = new Set(['the', 'a', 'number', 'no', 'option', 'choice', '
  */
 export function readOrdinal(text: string, count: number): number | null {
   const words = simplify(text).split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > MAX_CHOICE_WORDS) return null;
+  if (words.length === 0 || words.length > MAX_CHOICE_WORDS || words.some((w) => w.length > MAX_CHOICE_WORD)) return null;
   const left = words.filter((w) => !CHOICE_FILLER.has(w));
   // "one" is filler in "the second one", but the choice itself in "one" or "number one".
   const word = left.length === 0 && words.includes('one') ? 'one' : left.length === 1 ? left[0]! : undefined;

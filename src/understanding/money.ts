@@ -24,6 +24,10 @@ const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 /** Around the first cue: enough for "two thousand five hundred dollars", short enough to stay fast on a long message. */
 const WINDOW_BEFORE = 60;
 const WINDOW_AFTER = 80;
+/** How far past the margin a window may run to finish a word. */
+const MAX_WORD = 20;
+/** Longer than any amount with its sign and code ("USD 1,000,000.00" is split at its space). */
+const LONG_RUN = /\S{25,}/g;
 /** A bare number is an answer only in a short reply, not somewhere in a paragraph. */
 const MAX_BARE_LENGTH = 100;
 
@@ -50,7 +54,8 @@ export function currencyOfCountry(country: string | null | undefined): Currency 
 export function readMoney(text: string, options: MoneyOptions = {}): Money | null {
   const cue = MONEY_CUE.exec(text);
   if (cue) {
-    const stated = statedMoney(windowAround(text, cue.index), options);
+    // A run without spaces this long is no amount, and Recognizers-Text stalls on one ("$1,$1,…").
+    const stated = statedMoney(windowAround(text, cue.index).replace(LONG_RUN, ' '), options);
     if (stated !== undefined) return stated;
   }
   return options.bare && text.length <= MAX_BARE_LENGTH ? bareAmount(text, options.country) : null;
@@ -82,11 +87,16 @@ export function formatMoney(amount: number, currency: Currency | null): string {
   }
 }
 
-/** Cut at spaces, so a number is never split ("1,0|00"). */
+/**
+ * Cut at spaces where it can, so a number is never split ("1,0|00"), but never longer than the two
+ * margins and a word: Recognizers-Text's own patterns stall on long runs without spaces ("$1,$1,…").
+ */
 function windowAround(text: string, at: number): string {
-  const from = at <= WINDOW_BEFORE ? 0 : text.indexOf(' ', at - WINDOW_BEFORE) + 1;
-  const space = text.indexOf(' ', at + WINDOW_AFTER);
-  return text.slice(from, space === -1 ? undefined : space);
+  const start = Math.max(0, at - WINDOW_BEFORE);
+  const space = start === 0 ? -1 : text.indexOf(' ', start);
+  const from = space === -1 || space > at ? start : space + 1;
+  const end = text.indexOf(' ', at + WINDOW_AFTER);
+  return text.slice(from, Math.min(end === -1 ? text.length : end, at + WINDOW_AFTER + MAX_WORD));
 }
 
 /**
