@@ -188,8 +188,13 @@ export class GiftBot extends ActivityHandler {
       const state = dc.activeDialog.state as SavedFlowState;
       const step = this.deps.runner.waitingStep(state);
       const found = this.deps.router.interruption(utterance, promptKindOf(step), takesAsOption(step, utterance));
-      // A question asked while the question flow waits (or an error in troubleshooting) is that flow's own answer.
-      const interruption = found?.kind === 'flow' && found.flow === state.flow ? null : found;
+      // A question asked while the question flow waits (or an error in troubleshooting) is that flow's own
+      // answer; a choice that routes what it doesn't take (the menu, "anything else?") has nothing to set aside.
+      const routesTheRest = step?.type === 'choose' && step.otherwise === 'route';
+      const ownMatter = found?.kind === 'flow' && (found.flow === state.flow || routesTheRest);
+      // Already on the way to a person: "need a manager" is the summary the team reads.
+      const alreadyAsked = found?.kind === 'command' && found.command === 'person' && state.flow === this.global.flows.person;
+      const interruption = ownMatter || alreadyAsked ? null : found;
       if (interruption) return this.interrupt(context, dc, memory, interruption, state, utterance.text);
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.complete) return;

@@ -8,7 +8,8 @@ import type { Utterance } from '../understanding/utterance';
 export function promptKindOf(step: Step | undefined): PromptKind {
   if (step?.type === 'choose') return 'choose';
   if (step?.type === 'walk') return 'walk';
-  return 'ask';
+  if (step?.type === 'ask' && step.expect !== 'text') return 'ask';
+  return 'text';
 }
 
 /**

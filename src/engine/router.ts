@@ -26,8 +26,12 @@ export type Interruption =
   /** Another matter (a question, an error, the account, a complaint): handled, then back to the flow. */
   | { kind: 'flow'; flow: string };
 
-/** How the waiting step reads its answer: a choice or a walkthrough takes short replies; an ask takes free text. */
-export type PromptKind = 'choose' | 'walk' | 'ask';
+/**
+ * How the waiting step reads its answer: a choice or a walkthrough takes short replies; an ask takes
+ * a value (a brand, an amount, a contact); a text prompt takes whatever is said (a summary for the
+ * team, the error on screen, a message), so only commands and moves break into it.
+ */
+export type PromptKind = 'choose' | 'walk' | 'ask' | 'text';
 
 /** Below this the model's guess gives way to the phrase-and-search ladder that ran before it. */
 export const CONFIDENT = 0.55;
@@ -99,8 +103,11 @@ export class Router {
     if (command) return { kind: 'command', command };
     const global = this.flows.global;
     const asked = QUESTION.test(utterance.normalized);
+    const shortReply = prompt === 'choose' || prompt === 'walk';
     // A choice or a walkthrough never swallows a question, even one the model can't place.
-    if (!reading) return prompt !== 'ask' && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
+    if (!reading) return shortReply && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
+    // Whatever is said at a text prompt is its answer ("where is my order" is a fine summary for the team).
+    const matter = prompt !== 'text';
     switch (reading.intent) {
       case 'cancel':
       case 'restart':
@@ -113,13 +120,13 @@ export class Router {
         return { kind: 'move', move: 'reprompt' };
       case 'thanks':
       case 'bot':
-        return { kind: 'small-talk', say: reading.intent };
+        return matter ? { kind: 'small-talk', say: reading.intent } : null;
       case 'account':
-        return { kind: 'flow', flow: global.flows.account };
+        return (shortReply || (matter && asked)) ? { kind: 'flow', flow: global.flows.account } : null;
       case 'complaint':
-        return { kind: 'flow', flow: global.flows.complaint };
+        return shortReply ? { kind: 'flow', flow: global.flows.complaint } : null;
       case 'question':
-        return prompt !== 'ask' || asked ? { kind: 'flow', flow: global.flows.question } : null;
+        return (shortReply || (matter && asked)) ? { kind: 'flow', flow: global.flows.question } : null;
       case 'error':
         return prompt === 'choose' && asked ? { kind: 'flow', flow: global.flows.troubleshoot } : null;
       case 'scam': // the bot answers scams before any flow reads the message

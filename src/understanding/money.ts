@@ -28,6 +28,7 @@ const WINDOW_AFTER = 80;
 const MAX_WORD = 20;
 /** Longer than any amount with its sign and code ("USD 1,000,000.00" is split at its space). */
 const LONG_RUN = /\S{25,}/g;
+const URL_GLUE = /[&=?#|;]+/g;
 /** A bare number is an answer only in a short reply, not somewhere in a paragraph. */
 const MAX_BARE_LENGTH = 100;
 
@@ -55,7 +56,8 @@ export function readMoney(text: string, options: MoneyOptions = {}): Money | nul
   const cue = MONEY_CUE.exec(text);
   if (cue) {
     // A run without spaces this long is no amount, and Recognizers-Text stalls on one ("$1,$1,…").
-    const stated = statedMoney(windowAround(text, cue.index).replace(LONG_RUN, ' '), options);
+    // URL-ish glue ("$20&amount=9999") parts the words first; what is still one long run goes.
+    const stated = statedMoney(windowAround(text, cue.index).replace(URL_GLUE, ' ').replace(LONG_RUN, ' '), options);
     if (stated !== undefined) return stated;
   }
   return options.bare && text.length <= MAX_BARE_LENGTH ? bareAmount(text, options.country) : null;

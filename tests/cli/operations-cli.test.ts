@@ -84,17 +84,17 @@ beforeAll(async () => {
     // Ana names a brand first: the conversation remembers it, so her next question carries it too.
     ids.ana = await converse(server, [
       ['Does Amazon deliver to Mars?', REPHRASE],
-      ['Where is my order?', MENU],
+      ['Is there a gift wrap option?', MENU],
       ['talk to a person', 'In one line'],
       ['my order never came', 'in the queue'],
     ]);
     ids.ben = await converse(server, [
-      ['where is my ORDER', REPHRASE],
+      ['is there a GIFT WRAP option', REPHRASE],
       [`can you engrave ${CODE} on a mug`, MENU],
     ]);
     ids.cleo = await converse(server, [
       ['does amazon deliver to mars', REPHRASE],
-      ['where   is my order!!', MENU],
+      ['is there a   gift wrap option!!', MENU],
     ]);
   } finally {
     await server.close();
@@ -111,7 +111,7 @@ describe('giftbot report unanswered', () => {
     const rows = run.stdout.split('\n').filter((line) => /^\s+\d+\s+\d{4}-\d\d-\d\d \d\d:\d\d\s/.test(line));
     expect(rows).toEqual([
       // The table shows wordings on one line, runs of spaces closed up; --json has them as typed.
-      expect.stringMatching(/^\s+3\s.*\samazon\s+where is my order!!$/),
+      expect.stringMatching(/^\s+3\s.*\samazon\s+is there a gift wrap option!!$/),
       expect.stringMatching(/^\s+2\s.*\samazon\s+does amazon deliver to mars$/),
       expect.stringMatching(/^\s+1\s.*\s–\s+can you engrave \[code hidden\] on a mug$/),
     ]);
@@ -125,7 +125,7 @@ describe('giftbot report unanswered', () => {
     const report = UnansweredReportSchema.parse(JSON.parse(run.stdout));
     expect(report).toMatchObject({ since: null, total: 6, distinct: 3 });
     expect(report.questions.map(({ question, count, brands, example }) => ({ question, count, brands, example }))).toEqual([
-      { question: 'where is my order', count: 3, brands: ['amazon'], example: 'where   is my order!!' },
+      { question: 'is there a gift wrap option', count: 3, brands: ['amazon'], example: 'is there a   gift wrap option!!' },
       { question: 'does amazon deliver to mars', count: 2, brands: ['amazon'], example: 'does amazon deliver to mars' },
       { question: 'can you engrave code hidden on a mug', count: 1, brands: [], example: 'can you engrave [code hidden] on a mug' },
     ]);
@@ -137,7 +137,7 @@ describe('giftbot report unanswered', () => {
     const limited = cli(['report', 'unanswered', '--limit', '1', '--since', '7'], seeded);
     expect(limited.status).toBe(0);
     expect(limited.stdout).toMatch(/^6 unanswered questions in the last 7 days, 3 different/);
-    expect(limited.stdout).toContain('where is my order!!');
+    expect(limited.stdout).toContain('is there a gift wrap option!!');
     expect(limited.stdout).not.toContain('deliver to mars');
     expect(limited.stdout).toContain('…and 2 more asked less often (--limit to see them).');
     const json = UnansweredReportSchema.parse(JSON.parse(cli(['report', 'unanswered', '--json', '--limit', '2', '--since', '1'], seeded).stdout));
