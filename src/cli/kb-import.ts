@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ArticleParseError, parseArticle } from '../knowledge/article-parser';
-import { BrandSchema, type Brand } from '../knowledge/brand-schema';
+import { BrandSchema, withSupport, type Brand } from '../knowledge/brand-schema';
 import { checkKnowledgeDir } from '../knowledge/knowledge-loader';
 import { checkReferences } from '../knowledge/knowledge-check';
 import { formatProblem, problemsFromZod, type Problem } from '../validation/problem';
@@ -79,7 +79,8 @@ function writeBrand(dir: string, { brand, articleFile, articleText }: Imported):
   mkdirSync(path.join(dir, 'articles'), { recursive: true });
   const articleTarget = path.join(dir, brand.source.article);
   if (path.resolve(articleFile) !== path.resolve(articleTarget)) writeAtomic(articleTarget, articleText);
-  writeAtomic(target, `${JSON.stringify(brand, null, 2)}\n`);
+  const previous = replaced ? BrandSchema.safeParse(safeJson(target)) : undefined;
+  writeAtomic(target, `${JSON.stringify(withSupport(brand, previous?.success ? previous.data.support : undefined), null, 2)}\n`);
   const counts = `${brand.steps.length} steps, ${brand.errors.length} errors, ${brand.faq.length} questions`;
   const keptNote = kept > 0 ? `; kept ${kept} paraphrase${kept > 1 ? 's' : ''} added by hand` : '';
   return replaced
@@ -87,7 +88,7 @@ function writeBrand(dir: string, { brand, articleFile, articleText }: Imported):
     : `Imported ${brand.name} → ${target} (${counts})`;
 }
 
-/** Paraphrases are added by hand from real conversations; re-importing the article must not lose them. */
+/** Paraphrases (and the issuer's support contact) are added by hand; re-importing the article must not lose them. */
 function keepParaphrases(target: string, brand: Brand): number {
   const old = BrandSchema.safeParse(safeJson(target));
   if (!old.success) return 0;

@@ -59,6 +59,11 @@ export const BrandSchema = z.strictObject({
   faq: z.array(FaqEntrySchema),
   neverUse: z.strictObject({ title: text, paragraphs: z.array(text).min(1) }),
   closing: text.nullable(),
+  /**
+   * Where the card's issuer takes reports of a card lost to a scam (the urgent answer names it): its
+   * help page, and a phone number when the issuer publishes one for gift cards.
+   */
+  support: z.strictObject({ url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }), phone: text.optional() }).optional(),
   source: SourceSchema,
 });
 
@@ -80,3 +85,13 @@ export type Generic = z.infer<typeof GenericSchema>;
 export type ErrorEntry = z.infer<typeof ErrorEntrySchema>;
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 export type Region = z.infer<typeof RegionSchema>;
+
+/**
+ * The brand with its issuer's support contact, which no article holds: support staff add it by hand
+ * and a re-import keeps it. Placed before `source`, where the shipped files keep it.
+ */
+export function withSupport(brand: Brand, support: Brand['support']): Brand {
+  if (!support) return brand;
+  const { source, ...rest } = brand;
+  return { ...rest, support, source };
+}

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { KNOWLEDGE_DIR, ROOT, SEED_ARTICLE, scratchDir } from '../helpers/paths';
 
-const shippedAmazon = readFileSync(path.join(KNOWLEDGE_DIR, 'amazon.json'), 'utf8');
+const shipped = readFileSync(path.join(KNOWLEDGE_DIR, 'amazon.json'), 'utf8');
+// The issuer's support contact is added by hand, not read from the article: a first import has none.
+const { support: shippedSupport, ...fromArticle } = JSON.parse(shipped) as { support?: { url: string } };
+const shippedAmazon = `${JSON.stringify(fromArticle, null, 2)}\n`;
 let scratch: ReturnType<typeof scratchDir>;
 beforeEach(() => (scratch = scratchDir()));
 afterEach(() => scratch.cleanup());
@@ -18,16 +21,19 @@ describe('giftbot kb import', () => {
     expect(readFileSync(path.join(scratch.dir, 'articles', 'amazon.txt'), 'utf8')).toBe(readFileSync(SEED_ARTICLE, 'utf8'));
   });
 
-  test('when a brand is imported again, then it is replaced, said so, and hand-added paraphrases survive', () => {
+  test('when a brand is imported again, then it is replaced, said so, and hand-added paraphrases and the issuer support contact survive', () => {
     runCli(['kb', 'import', SEED_ARTICLE, '--knowledge', scratch.dir]);
     const file = path.join(scratch.dir, 'amazon.json');
     const edited = JSON.parse(readFileSync(file, 'utf8'));
     edited.errors[0].paraphrases = ['claim code rejected'];
-    writeFileSync(file, JSON.stringify(edited, null, 2));
+    const { source, ...rest } = edited;
+    writeFileSync(file, JSON.stringify({ ...rest, support: shippedSupport, source }, null, 2));
     const run = runCli(['kb', 'import', SEED_ARTICLE, '--knowledge', scratch.dir]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Replaced Amazon in .* \(it existed; .*; kept 1 paraphrase added by hand\)/);
     expect(JSON.parse(readFileSync(file, 'utf8')).errors[0].paraphrases).toEqual(['claim code rejected']);
+    expect(shippedSupport?.url).toMatch(/^https:\/\//);
+    expect(JSON.parse(readFileSync(file, 'utf8')).support).toEqual(shippedSupport);
   });
 
   test('when one of several articles is broken, then the error names its line and nothing is written', () => {
