@@ -90,6 +90,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     handoff,
     transcripts,
     scam,
+    catalog,
     log,
   });
   options.metrics?.measureQueue(async () => (await handoff.waiting()).length);

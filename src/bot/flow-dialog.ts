@@ -28,6 +28,8 @@ export interface FlowDialogOptions {
 export interface FlowResult {
   slots: Slots;
   reroute: boolean;
+  /** A walkthrough stopped part way, kept for "carry on". */
+  stopped?: SavedFlowState;
 }
 
 /**
@@ -84,7 +86,7 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
     const channel = dc.context.activity.channelId;
     if (outcome.replies.length > 0) await dc.context.sendActivities(outcome.replies.map((reply) => toActivity(reply, channel)));
     if (outcome.initiate) await this.initiate(dc.context, outcome.initiate);
-    if (!outcome.state) return dc.endDialog({ slots: outcome.slots, reroute: outcome.reroute ?? false } satisfies FlowResult);
+    if (!outcome.state) return dc.endDialog({ slots: outcome.slots, reroute: outcome.reroute ?? false, ...(outcome.stopped ? { stopped: outcome.stopped } : {}) } satisfies FlowResult);
     dc.activeDialog!.state = outcome.state;
     return Dialog.EndOfTurn;
   }

@@ -1,6 +1,7 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type TranscriptStore } from 'botbuilder';
-import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { ActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor, type TranscriptStore } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../core/logger';
+import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { FlowError, type FlowRunner, type FlowState, type SavedFlowState } from '../engine/flow-runner';
 import { PhraseSet } from '../engine/input-readers';
 import type { CommandName, Interruption, Route, Router } from '../engine/router';
@@ -10,24 +11,18 @@ import type { SecretKind } from '../safety/secret-redactor';
 import type { Utterance } from '../understanding/utterance';
 import type { IntentReading } from '../understanding/intent-classifier';
 import { FLOW_MOVE_KEY, FlowDialog, UTTERANCE_KEY, type FlowDialogOptions, type FlowResult } from './flow-dialog';
-import { promptKindOf, takesAsOption } from './prompt-kind';
+import { interruptionAt } from './prompt-kind';
 import { HANDOFF_STATUS_EVENT, sendHandoffInitiation } from './handoff-initiation';
 import { REDACTED_KINDS } from './redaction-middleware';
 import { addressedToBot } from './addressed-to-bot';
+import { deliverOne } from './deliver-one';
+import { splitQuestions } from '../understanding/question-split';
+import { render as fill } from '../text/templates';
 import { handoffGate, handoffStatus } from './handoff-gate';
-import { CHOICE_KEY, toActivity } from './render';
-import { AGENT_MESSAGE_ENTITY } from './transcript-lines';
-import { ASIDE_SLOT, type Memory } from './conversation-memory';
+import { CHOICE_KEY } from './render';
+import { ASIDE_SLOT, DIALOG_STATE_CONFIGURATION, DIALOG_STATE_CONFIGURATION_KEY, type Memory } from './conversation-memory';
 
 export type { Memory } from './conversation-memory';
-
-/**
- * botbuilder-dialogs builds every memory scope of every component for each DialogContext unless
- * the turn carries a configuration; flows keep their own state, so the turn and dialog scopes
- * (which DialogContext itself reads and writes) are all they need. Built once per process.
- */
-const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
-const DIALOG_STATE_CONFIGURATION = { memoryScopes: [new TurnMemoryScope(), new DialogMemoryScope()], pathResolvers: [] };
 
 /** Entity type on the warning sent after a code was hidden. */
 export const SECRET_WARNING_ENTITY = 'giftbot.secretWarning';
@@ -40,6 +35,8 @@ export interface GiftBotDeps {
   handoff: HandoffService;
   transcripts: TranscriptStore;
   scam: ScamDetector;
+  /** The brands, for the issuer's help page in the urgent answer. */
+  catalog: KnowledgeCatalog;
   log: Logger;
 }
 
@@ -86,32 +83,14 @@ export class GiftBot extends ActivityHandler {
    */
   async deliver(context: TurnContext, deliveries: readonly Delivery[]): Promise<void> {
     context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, DIALOG_STATE_CONFIGURATION);
-    const channel = context.activity.channelId;
     try {
       for (const delivery of deliveries) {
-        switch (delivery.kind) {
-          case 'say':
-            await context.sendActivity(toActivity({ text: delivery.text }, channel));
-            break;
-          case 'agent-says':
-            await context.sendActivity({ ...toActivity({ text: delivery.text }, channel), entities: [{ type: AGENT_MESSAGE_ENTITY, name: delivery.agent.name, said: delivery.said }] });
-            break;
-          case 'typing':
-            await context.sendActivity({ type: ActivityTypes.Typing });
-            break;
-          case 'flow': {
-            await context.sendActivity(toActivity({ text: delivery.text }, channel));
-            const memory = await this.memory.get(context, { slots: {}, greeted: true });
-            const dc = await this.dialogs.createContext(context);
-            await dc.cancelAllDialogs();
-            await this.startFlow(dc, memory, { flow: delivery.flow, memory: memory.slots });
-            break;
-          }
-          default: {
-            const unknown: never = delivery;
-            throw new Error(`unknown delivery ${JSON.stringify(unknown)}`);
-          }
-        }
+        await deliverOne(context, delivery, async (flow) => {
+          const memory = await this.memory.get(context, { slots: {}, greeted: true });
+          const dc = await this.dialogs.createContext(context);
+          await dc.cancelAllDialogs();
+          await this.startFlow(dc, memory, { flow, memory: memory.slots });
+        });
       }
     } finally {
       await this.deps.conversationState.saveChanges(context, false);
@@ -181,29 +160,42 @@ export class GiftBot extends ActivityHandler {
       await dc.cancelAllDialogs();
       memory.suspended = undefined;
       await context.sendActivity(this.global.safety.scam);
-      if (reading?.scamKind === 'already-paid') await context.sendActivity(this.global.safety.scamAlreadyPaid);
-      return;
+      if (reading?.scamKind !== 'already-paid') return;
+      const brand = this.deps.catalog.brand(utterance.search(null).mentioned[0] ?? '');
+      const urgent = brand?.support ? fill(this.global.safety.scamAlreadyPaidIssuer, { 'brand.name': brand.name, 'brand.support': brand.support.url }) : this.global.safety.scamAlreadyPaid;
+      await context.sendActivity(urgent);
+      return this.startFlow(dc, memory, { flow: this.global.flows.urgentHelp, memory: memory.slots });
     }
     if (dc.activeDialog) {
       const state = dc.activeDialog.state as SavedFlowState;
-      const step = this.deps.runner.waitingStep(state);
-      const found = this.deps.router.interruption(utterance, promptKindOf(step), takesAsOption(step, utterance));
-      // A question asked while the question flow waits (or an error in troubleshooting) is that flow's own
-      // answer; a choice that routes what it doesn't take (the menu, "anything else?") has nothing to set aside.
-      const routesTheRest = step?.type === 'choose' && step.otherwise === 'route';
-      const ownMatter = found?.kind === 'flow' && (found.flow === state.flow || routesTheRest);
-      // Already on the way to a person: "need a manager" is the summary the team reads.
-      const alreadyAsked = found?.kind === 'command' && found.command === 'person' && state.flow === this.global.flows.person;
-      const interruption = ownMatter || alreadyAsked ? null : found;
+      const interruption = interruptionAt(state, utterance, this.deps);
       if (interruption) return this.interrupt(context, dc, memory, interruption, state, utterance.text);
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.complete) return;
       const finished = result.result as FlowResult;
       memory.slots = finished.slots;
+      if (finished.stopped) memory.suspended = finished.stopped;
       if (finished.reroute) return this.respond(context, dc, memory, utterance, hadCode);
       return this.resumeSetAside(dc, memory);
     }
+    const two = splitQuestions(utterance.text);
+    if (two) return this.answerBoth(context, dc, memory, utterance, two, hadCode);
     return this.follow(context, dc, memory, this.deps.router.route(utterance, memory.slots), utterance.text, hadCode, reading);
+  }
+
+  /** Two questions in one message: the first answered, then the second; or, when the first needs a reply, the second waits its turn. */
+  private async answerBoth(context: TurnContext, dc: DialogContext, memory: Memory, utterance: Utterance, [first, second]: [string, string], hadCode: boolean): Promise<void> {
+    const one = utterance.reread(first);
+    const route = this.deps.router.route(one, memory.slots);
+    if (route.kind === 'flow') await this.startFlow(dc, memory, { flow: route.flow, memory: memory.slots, preset: { ...route.slots, [ASIDE_SLOT]: true }, opening: first });
+    else await this.follow(context, dc, memory, route, first, hadCode, one.intent);
+    if (dc.activeDialog) {
+      memory.pending = second;
+      await context.sendActivity(fill(this.global.smallTalk.secondQuestionNext, { question: second }));
+      return;
+    }
+    const other = utterance.reread(second);
+    return this.follow(context, dc, memory, this.deps.router.route(other, memory.slots), second, hadCode, other.intent);
   }
 
   private async follow(context: TurnContext, dc: DialogContext, memory: Memory, route: Route, text: string, hadCode: boolean, reading: IntentReading | null): Promise<void> {
@@ -243,6 +235,7 @@ export class GiftBot extends ActivityHandler {
         return this.command(context, dc, memory, interruption.command);
       case 'small-talk':
         await context.sendActivity(this.global.smallTalk[interruption.say]);
+        if (interruption.say === 'goodbye') return; // leaving: the flow waits, unasked, for a "carry on"
         context.turnState.set(FLOW_MOVE_KEY, 'reprompt');
         await dc.continueDialog();
         return;
@@ -270,9 +263,16 @@ export class GiftBot extends ActivityHandler {
     const aside = memory.slots[ASIDE_SLOT] === true;
     delete memory.slots[ASIDE_SLOT];
     const suspended = memory.suspended;
-    if (!aside || !suspended || dc.activeDialog) return;
-    memory.suspended = undefined;
-    await this.startFlow(dc, memory, { flow: suspended.flow, memory: suspended.slots, suspended });
+    if (aside && suspended && !dc.activeDialog) {
+      memory.suspended = undefined;
+      await this.startFlow(dc, memory, { flow: suspended.flow, memory: suspended.slots, suspended });
+    }
+    const pending = memory.pending;
+    if (pending === undefined || dc.activeDialog) return;
+    memory.pending = undefined;
+    await dc.context.sendActivity(this.global.smallTalk.secondQuestionNow);
+    const other = this.deps.runner.understand(pending);
+    await this.follow(dc.context, dc, memory, this.deps.router.route(other, memory.slots), pending, false, other.intent);
   }
 
   private async command(context: TurnContext, dc: DialogContext, memory: Memory, command: CommandName): Promise<void> {
@@ -285,6 +285,7 @@ export class GiftBot extends ActivityHandler {
     if (command === 'restart') {
       memory.slots = {};
       memory.suspended = undefined;
+      memory.pending = undefined;
     }
     if (spec.text) await context.sendActivity(spec.text);
     if (spec.flow) await this.startFlow(dc, memory, { flow: spec.flow, memory: memory.slots });

@@ -1,6 +1,7 @@
 import type { FlowOption, Step } from '../engine/flow-schema';
 import { pickOption } from '../engine/input-readers';
-import { QUESTION, type PromptKind } from '../engine/router';
+import type { FlowRunner, SavedFlowState } from '../engine/flow-runner';
+import { QUESTION, type Interruption, type PromptKind, type Router } from '../engine/router';
 import { walkOptions } from '../engine/steps/walk-step';
 import type { Utterance } from '../understanding/utterance';
 
@@ -22,4 +23,19 @@ export function takesAsOption(step: Step | undefined, utterance: Utterance): boo
   if (pickOption(utterance, options, true)) return true;
   if (QUESTION.test(utterance.normalized)) return false;
   return pickOption(utterance, options) !== undefined;
+}
+
+/**
+ * What breaks into the flow waiting at `state`, if anything. A question asked while the question
+ * flow waits (or an error in troubleshooting) is that flow's own answer; a choice that routes what
+ * it doesn't take (the menu, "anything else?") has nothing to set aside; and a person asked for on
+ * the way to one ("need a manager") is the summary the team reads.
+ */
+export function interruptionAt(state: SavedFlowState, utterance: Utterance, deps: { runner: FlowRunner; router: Router }): Interruption | null {
+  const step = deps.runner.waitingStep(state);
+  const found = deps.router.interruption(utterance, promptKindOf(step), takesAsOption(step, utterance));
+  const routesTheRest = step?.type === 'choose' && step.otherwise === 'route';
+  if (found?.kind === 'flow' && (found.flow === state.flow || routesTheRest)) return null;
+  if (found?.kind === 'command' && found.command === 'person' && state.flow === deps.runner.global.flows.person) return null;
+  return found;
 }

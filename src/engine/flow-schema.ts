@@ -216,9 +216,20 @@ export const GlobalFileSchema = z.strictObject({
     complaint: flowId,
     /** A message not in English: one English line, and a person offered. */
     englishOnly: flowId,
+    /** After the urgent answer to codes already handed over: a person offered at once. */
+    urgentHelp: flowId,
   }),
   /** Short answers that end nothing: the prompt a flow was waiting on follows them. */
-  smallTalk: z.strictObject({ thanks: text, bot: text, nothingToResume: text }),
+  smallTalk: z.strictObject({
+    thanks: text,
+    goodbye: text,
+    bot: text,
+    nothingToResume: text,
+    /** Two questions in one message, the first needing an answer back: the second waits ({question}). */
+    secondQuestionNext: text,
+    /** Before the second question is taken up. */
+    secondQuestionNow: text,
+  }),
   commands: z.strictObject({ help: command, cancel: command, restart: command, person: command, hello: command }),
   says: z.strictObject({
     /** Before the prompt again, after answering an error asked in the middle of a flow. */
@@ -245,6 +256,8 @@ export const GlobalFileSchema = z.strictObject({
     scam: text,
     /** The codes were already handed over: contact the issuer now, report it, a person offered. */
     scamAlreadyPaid: text,
+    /** As scamAlreadyPaid when the story names the card's brand ({brand.name}, {brand.support}: its help page). */
+    scamAlreadyPaidIssuer: text,
     scamCues: z.strictObject({ pressure: z.array(text).min(1), request: z.array(text).min(1), alone: z.array(text) }),
   }),
   handoff: z.strictObject({

@@ -64,4 +64,6 @@ export interface Outcome {
   slots: Slots;
   /** HANDOFF_MODE=external: hand the conversation to the contact centre (the edge sends handoff.initiate). */
   initiate?: HandoffRequest;
+  /** A walkthrough stopped part way: where it was, for "carry on where we were". */
+  stopped?: FlowState;
 }

@@ -36,7 +36,8 @@ function withinMax(money: Money | null, max: number): number | null {
   return money && money.amount > 0 && money.amount <= max ? money.amount : null;
 }
 
-const NOT_A_NAME = /\b(?:i|im|dont|know|not|sure|what|why|how|help|no|yes|the|it|its|is|a|my|card|gift|code)\b/;
+// Fillers, and the words of moving through a flow ("done", "finished", "next", "go back"): never a brand.
+const NOT_A_NAME = /\b(?:i|im|dont|know|not|sure|what|why|how|help|no|yes|yeah|yep|nope|ok|okay|the|it|its|is|a|my|card|gift|code|done|finished|finish|next|skip|back|stop|cancel|menu|thanks|thank|already|again|continue)\b/;
 
 /** A brand name someone typed that the knowledge base doesn't list: short, name-like, no filler. */
 export function readBrandName(text: string): string | null {

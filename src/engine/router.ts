@@ -8,12 +8,14 @@ import { PhraseSet } from './input-readers';
 import { slotView, type Slots } from './slots';
 
 export type CommandName = keyof GlobalFile['commands'];
-export type SmallTalk = keyof GlobalFile['smallTalk'];
+export type SmallTalk = 'thanks' | 'goodbye' | 'bot';
+/** A thank-you that also takes leave gets the goodbye. */
+const BYE = /\b(?:bye|goodbye|good bye|cya|see (?:you|ya)|take care|thats (?:all|everything)|im (?:done|off|good now)|have a good)\b/;
 
 export type Route =
   | { kind: 'empty' }
   | { kind: 'command'; command: CommandName }
-  | { kind: 'small-talk'; say: Exclude<SmallTalk, 'nothingToResume'> }
+  | { kind: 'small-talk'; say: SmallTalk }
   /** "Carry on where we were", "go back", "I already did that" with no flow waiting: the stopped flow, if any. */
   | { kind: 'resume' }
   | { kind: 'flow'; flow: string; slots: Slots };
@@ -21,7 +23,7 @@ export type Route =
 /** What interrupts a flow waiting for an answer, before its prompt reads the message. */
 export type Interruption =
   | { kind: 'command'; command: CommandName }
-  | { kind: 'small-talk'; say: Exclude<SmallTalk, 'nothingToResume'> }
+  | { kind: 'small-talk'; say: SmallTalk }
   | { kind: 'move'; move: 'back' | 'skip' | 'reprompt' }
   /** Another matter (a question, an error, the account, a complaint): handled, then back to the flow. */
   | { kind: 'flow'; flow: string };
@@ -66,11 +68,11 @@ export class Router {
     if (utterance.blank && !/[^\s]/.test(utterance.text.replace(/\[code hidden\]/g, ''))) return { kind: 'empty' };
     if (looksNonEnglish(utterance.text)) return { kind: 'flow', flow: this.flows.global.flows.englishOnly, slots: {} };
     const reading = sure(utterance.intent);
-    const byRule = reading && reading.by !== 'model' ? this.byIntent(reading.intent) : null;
+    const byRule = reading && reading.by !== 'model' ? this.byIntent(reading.intent, utterance) : null;
     if (byRule) return byRule;
     const command = this.command(utterance);
     if (command) return { kind: 'command', command };
-    const byIntent = reading ? this.byIntent(reading.intent) : null;
+    const byIntent = reading ? this.byIntent(reading.intent, utterance) : null;
     if (byIntent) return byIntent;
     const global = this.flows.global;
     const brand = slotView(memory).brand ?? null;
@@ -105,7 +107,9 @@ export class Router {
     const asked = QUESTION.test(utterance.normalized);
     const shortReply = prompt === 'choose' || prompt === 'walk';
     // A choice or a walkthrough never swallows a question, even one the model can't place.
-    if (!reading) return shortReply && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
+    // Nor does a value prompt swallow a question of a few words ("how much will I get for it?" is no brand).
+    const sentence = utterance.tokens.words.length >= 4;
+    if (!reading) return (shortReply || (prompt === 'ask' && sentence)) && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
     // Whatever is said at a text prompt is its answer ("where is my order" is a fine summary for the team).
     const matter = prompt !== 'text';
     switch (reading.intent) {
@@ -119,8 +123,9 @@ export class Router {
       case 'resume':
         return { kind: 'move', move: 'reprompt' };
       case 'thanks':
+        return matter ? { kind: 'small-talk', say: BYE.test(utterance.normalized.replace(/'/g, '')) ? 'goodbye' : 'thanks' } : null;
       case 'bot':
-        return matter ? { kind: 'small-talk', say: reading.intent } : null;
+        return matter ? { kind: 'small-talk', say: 'bot' } : null;
       case 'account':
         return (shortReply || (matter && asked)) ? { kind: 'flow', flow: global.flows.account } : null;
       case 'complaint':
@@ -143,7 +148,7 @@ export class Router {
     }
   }
 
-  private byIntent(intent: IntentName): Route | null {
+  private byIntent(intent: IntentName, utterance: Utterance): Route | null {
     const flows = this.flows.global.flows;
     switch (intent) {
       case 'person':
@@ -154,8 +159,9 @@ export class Router {
       case 'greeting':
         return { kind: 'command', command: 'hello' };
       case 'thanks':
+        return { kind: 'small-talk', say: BYE.test(utterance.normalized.replace(/'/g, '')) ? 'goodbye' : 'thanks' };
       case 'bot':
-        return { kind: 'small-talk', say: intent };
+        return { kind: 'small-talk', say: 'bot' };
       case 'resume':
       case 'back':
       case 'skip':

@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/normalize';
 import { intentFeatures } from './intent-features';
 import type { IntentName, LabelledExample, ScamKind } from './intent-schema';
+import { isPayoutQuestion } from './account-question';
 import { isAlreadyPaid } from './already-paid';
 import { asksWhatTheBotIs, isPersonRequest } from './person-request';
 import { SoftmaxModel, type ModelSettings } from './softmax-model';
@@ -18,7 +19,7 @@ export interface IntentReading {
   /** For a scam story, which kind (an "already-paid" story gets the urgent answer). */
   scamKind?: ScamKind;
   /** Why: the learned model, or a rule that overrides it. */
-  by: 'model' | 'person-rule' | 'scam-rule' | 'bot-rule';
+  by: 'model' | 'person-rule' | 'scam-rule' | 'bot-rule' | 'payout-rule';
 }
 
 export interface IntentClassifierOptions {
@@ -57,6 +58,7 @@ export class IntentClassifier {
     if (scamByRule && reading.intent !== 'scam') reading = { ...reading, intent: 'scam', confidence: 1, by: 'scam-rule' };
     else if (reading.intent !== 'scam' && asksWhatTheBotIs(normalized)) reading = { ...reading, intent: 'bot', confidence: 1, by: 'bot-rule' };
     else if (reading.intent !== 'scam' && isPersonRequest(normalized)) reading = { ...reading, intent: 'person', confidence: 1, by: 'person-rule' };
+    else if (['sell', 'swap', 'question', 'redeem'].includes(reading.intent) && isPayoutQuestion(normalized)) reading = { ...reading, intent: 'account', confidence: 1, by: 'payout-rule' };
     if (reading.intent !== 'scam') return reading;
     if (alreadyPaid) return { ...reading, scamKind: 'already-paid' };
     const kinds = this.kinds.probabilities(features);

@@ -4,6 +4,14 @@
  * wordings the classifier might rank second. `normalized` is normalizeText's output.
  */
 const ASKING = /\b(?:talk|talking|speak|speaking|chat|chatting|connect|transfer|put|get|need|want|wanna|see|reach|contact|call|escalate|send)\b/;
+/** "can someone help me", "is there anybody who can help": a person to help is a person. */
+const SOMEONE_TO_HELP = /\b(?:can|could|would|will|need|want|get|is there|isnt there)\b[^.?!]{0,20}\b(?:somebody|someone|anybody|anyone|a person|a human|a real person)\b[^.?!]{0,30}\b(?:help|assist|sort)\b/;
+/** "give me an actual human", "get me somebody real". */
+const GIVE_ME = /\b(?:give|get|find|bring|send)\s(?:me|us)\s(?:(?:a|an|the|one|some|actual|real|live|proper|damn|freaking|fucking)\s){0,3}(?:human|humans|human being|person|people|agent|someone|somebody|representative|rep|operator|manager|supervisor)\b/;
+/** "somebody I could chat with", "a person we can speak to". */
+const CHAT_WITH = /\b(?:somebody|someone|anybody|anyone|a person|a human|a real person|a member of (?:your|the) (?:team|staff))\s(?:i|we)\s(?:can|could|might)\s(?:talk|speak|chat)\b|\ba member of (?:your|the) (?:team|staff|support)\b/;
+/** Someone from the team, the staff, the company. */
+const FROM_THE_TEAM = /\b(?:somebody|someone|anybody|anyone|a person|people)\s(?:from|on|at|in)\s(?:your|the)\s(?:team|staff|company|support|office|end)\b/;
 /** Asking for a way to reach the team is asking for a person too. */
 const REACH_US = /\b(?:your|a|the) (?:phone number|number to call|email address|contact (?:number|details|info))\b|\b(?:is )?(?:there )?(?:any ?one|any ?body|someone|somebody) (?:there|here|available|around|real)\b(?! (?:called|texted|said|asked))/;
 const A_PERSON = /\b(?:human|humans|person|people|agent|agents|someone|somebody|some one|anyone|anybody|representative|rep|operator|manager|supervisor|staff|employee|live (?:agent|chat|support|help)|customer (?:service|support|care))\b/;
@@ -25,7 +33,9 @@ export function asksWhatTheBotIs(normalized: string): boolean {
 export function isPersonRequest(normalized: string): boolean {
   const said = normalized.replace(/[’']/g, '').replace(/\s+/g, ' ').trim();
   if (ASKS_WHAT_THE_BOT_IS.test(said)) return false;
-  if (ALONE.test(said) || REACH_US.test(said)) return true;
+  if (REACH_US.test(said) || SOMEONE_TO_HELP.test(said) || FROM_THE_TEAM.test(said) || GIVE_ME.test(said) || CHAT_WITH.test(said)) return true;
+  // "useless bot. real human. now.": any sentence that is a person on its own.
+  if (said.split(/[.!?;]+\s*/).some((sentence) => ALONE.test(sentence.trim()))) return true;
   const verb = ASKING.exec(said);
   if (!verb) return false;
   const after = said.slice(verb.index, verb.index + 60);

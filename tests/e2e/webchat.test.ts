@@ -69,4 +69,28 @@ describe('the website widget in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-phone.png') });
     await page.close();
   }, 60_000);
+  test('when a visitor asks for someone mid-walkthrough, then the walkthrough stops and the handoff asks what they need', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Chat with us', exact: true }).filter({ visible: true }).last().click();
+    await page.getByText(/Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
+    await send(page, 'help me redeem my amazon gift card');
+    await page.getByText('Step 1 of 5').first().waitFor();
+    await send(page, 'ugh this is too confusing, could somebody from your team just help me');
+    await page.getByText('In one line, what do you need help with?').first().waitFor();
+    expect(await transcript(page).innerText()).not.toContain('Tap Done when');
+    await page.close();
+  }, 60_000);
+  test('when a visitor tells a scam story, then the warning comes first and never begins with yes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Chat with us', exact: true }).filter({ visible: true }).last().click();
+    await page.getByText(/Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
+    await send(page, 'a man from the tax office phoned and says i owe back taxes, he wants 800 dollars in apple cards by tonight or police come');
+    await page.getByText(/this sounds like a gift card scam/).first().waitFor();
+    const text = await transcript(page).innerText();
+    expect(text).not.toMatch(/^\s*Yes\b/m);
+    expect(text).not.toContain('Which brand');
+    await page.close();
+  }, 60_000);
 });

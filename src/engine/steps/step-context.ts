@@ -12,7 +12,7 @@ import { templateContext, type TemplateExtras } from '../template-context';
 export type Move = { to: string } | { wait: true } | { end: true } | { flow: string } | { reroute: true };
 
 /** What a turn asks of the edge beyond its replies. */
-export type Effects = Pick<Outcome, 'initiate'>;
+export type Effects = Pick<Outcome, 'initiate' | 'stopped'>;
 
 /** The step of one kind, as its executor receives it. */
 export type StepOf<K extends StepType> = Extract<Step, { type: K }>;

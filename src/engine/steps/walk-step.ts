@@ -14,7 +14,10 @@ export function executeWalk(step: StepOf<'walk'>, ctx: StepContext): Move {
   }
   const picked = pickOption(answer, walkOptions(step));
   if (picked?.value === 'error') return { to: step.onError };
-  if (picked?.value === 'stop') return { to: step.onStop };
+  if (picked?.value === 'stop') {
+    ctx.effects.stopped = { ...ctx.state, waiting: true };
+    return { to: step.onStop };
+  }
   if (picked?.value === 'done') return advanceWalk(step, ctx);
   const prompt = walkPrompt(step, ctx);
   return retry(ctx, answer, prompt, { ...prompt, text: `${ctx.text(step.retry)}\n${prompt.text}` });
