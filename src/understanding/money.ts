@@ -63,9 +63,13 @@ export function readMoney(text: string, options: MoneyOptions = {}): Money | nul
   return options.bare && text.length <= MAX_BARE_LENGTH ? bareAmount(text, options.country) : null;
 }
 
+// Built once: toLocaleString with options builds a formatter on every call (a sixth of bench:turn's time).
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** "€40", "£25.50", "$50", "C$30": how the reply names an amount; no currency reads as "$" (today's wording). */
 export function formatMoney(amount: number, currency: Currency | null): string {
-  const figure = amount.toLocaleString('en-US', Number.isInteger(amount) ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const figure = (Number.isInteger(amount) ? WHOLE : CENTS).format(amount);
   switch (currency) {
     case null:
     case 'USD':
