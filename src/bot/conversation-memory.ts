@@ -21,3 +21,6 @@ export const ASIDE_SLOT = 'aside';
  */
 export const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 export const DIALOG_STATE_CONFIGURATION = { memoryScopes: [new TurnMemoryScope(), new DialogMemoryScope()], pathResolvers: [] };
+
+/** Entity type on the warning sent after a code was hidden (Slack shows it only to the person who pasted it). */
+export const SECRET_WARNING_ENTITY = 'giftbot.secretWarning';

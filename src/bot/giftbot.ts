@@ -20,12 +20,7 @@ import { splitQuestions } from '../understanding/question-split';
 import { render as fill } from '../text/templates';
 import { handoffGate, handoffStatus } from './handoff-gate';
 import { CHOICE_KEY } from './render';
-import { ASIDE_SLOT, DIALOG_STATE_CONFIGURATION, DIALOG_STATE_CONFIGURATION_KEY, type Memory } from './conversation-memory';
-
-export type { Memory } from './conversation-memory';
-
-/** Entity type on the warning sent after a code was hidden. */
-export const SECRET_WARNING_ENTITY = 'giftbot.secretWarning';
+import { ASIDE_SLOT, DIALOG_STATE_CONFIGURATION, DIALOG_STATE_CONFIGURATION_KEY, SECRET_WARNING_ENTITY, type Memory } from './conversation-memory';
 
 
 export interface GiftBotDeps {

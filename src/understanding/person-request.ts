@@ -3,7 +3,9 @@
  * customer who asks for a human and doesn't get one is the worst failure), so this catches the
  * wordings the classifier might rank second. `normalized` is normalizeText's output.
  */
-const ASKING = /\b(?:talk|talking|speak|speaking|chat|chatting|connect|transfer|put|get|need|want|wanna|see|reach|contact|call|escalate|send)\b/;
+const ASKING = /\b(?:talk|talking|speak|speaking|chat|chatting|connect|transfer|put me|get|need|want|wanna|see|reach|contact|call|escalate|send me)\b/;
+/** A call back is a person. */
+const CALL_ME = /\b(?:call ?back|call me|phone me|ring me|give me a call|someone (?:to )?call)\b/;
 /** "can someone help me", "is there anybody who can help": a person to help is a person. */
 const SOMEONE_TO_HELP = /\b(?:can|could|would|will|need|want|get|is there|isnt there)\b[^.?!]{0,20}\b(?:somebody|someone|anybody|anyone|a person|a human|a real person)\b[^.?!]{0,30}\b(?:help|assist|sort)\b/;
 /** "give me an actual human", "get me somebody real". */
@@ -36,7 +38,9 @@ export function isPersonRequest(normalized: string): boolean {
   if (REACH_US.test(said) || SOMEONE_TO_HELP.test(said) || FROM_THE_TEAM.test(said) || GIVE_ME.test(said) || CHAT_WITH.test(said)) return true;
   // "useless bot. real human. now.": any sentence that is a person on its own.
   if (said.split(/[.!?;]+\s*/).some((sentence) => ALONE.test(sentence.trim()))) return true;
-  const verb = ASKING.exec(said);
+  if (CALL_ME.test(said)) return true;
+  // "please contact customer service" is what an error message says, not what the customer asks.
+  const verb = ASKING.exec(said.replace(/\bplease contact\b/g, ''));
   if (!verb) return false;
   const after = said.slice(verb.index, verb.index + 60);
   return A_PERSON.test(after) && !/\b(?:someone|somebody|anyone) (?:called|texted|emailed|asked|told|said|sent|messaged)\b/.test(after);

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { SECRET_WARNING_ENTITY } from '../../bot/giftbot';
+import { SECRET_WARNING_ENTITY } from '../../bot/conversation-memory';
 import type { Logger } from '../../core/logger';
 import type { SlackInbound } from './slack-inbound';
 import { toSlackText } from './slack-text';
