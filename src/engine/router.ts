@@ -38,7 +38,8 @@ export type PromptKind = 'choose' | 'walk' | 'ask' | 'text';
 /** Below this the model's guess gives way to the phrase-and-search ladder that ran before it. */
 export const CONFIDENT = 0.55;
 /** A question at a prompt: a question mark, or the words a question starts with. */
-export const QUESTION = /\?|^(?:how|what|whats|where|when|why|who|which|can|could|will|would|does|do|is|are|should)\b/;
+const OPENS_A_QUESTION = /^(?:how|what|whats|where|when|why|who|which|can|could|will|would|does|do|is|are|should)\b/;
+export const QUESTION = new RegExp(`\\?|${OPENS_A_QUESTION.source}`);
 
 /**
  * What a message means. With no flow waiting: commands, small talk and the marketplace-account and
@@ -108,7 +109,8 @@ export class Router {
     const shortReply = prompt === 'choose' || prompt === 'walk';
     // A choice or a walkthrough never swallows a question, even one the model can't place.
     // Nor does a value prompt swallow a question of a few words ("how much will I get for it?" is no brand).
-    const sentence = utterance.tokens.words.length >= 4;
+    // A sentence that ends as a question or opens like one ("steam?x=1#frag" is neither).
+    const sentence = utterance.tokens.words.filter((w) => /^\p{L}{2,}$/u.test(w)).length >= 4 && (/\?\s*$/.test(utterance.text) || OPENS_A_QUESTION.test(utterance.normalized));
     if (!reading) return (shortReply || (prompt === 'ask' && sentence)) && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
     // Whatever is said at a text prompt is its answer ("where is my order" is a fine summary for the team).
     const matter = prompt !== 'text';
