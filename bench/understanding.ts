@@ -8,6 +8,7 @@ import { IntentClassifier } from '../src/understanding/intent-classifier';
 import { loadIntentsDir } from '../src/understanding/intent-loader';
 import { IntentNameSchema, type IntentName, type LabelledExample } from '../src/understanding/intent-schema';
 import { parseJsonFile } from '../src/validation/json-file';
+import { describeEntities, scoreEntities } from './entity-eval';
 import { describeFigures, readUnderstandingSet, scoreIntents, type UnderstandingFigures } from './understanding-eval';
 
 /**
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   console.log(`first set by intent: ${perIntent(ours)}`);
   console.log(`second set by intent: ${perIntent(oursSecond)}`);
   console.log(`third set by intent: ${perIntent(oursThird)}`);
+  // The third set was written with intents only.
+  for (const [name, set] of [['first set', heldOut], ['second set', second]] as const) console.log(describeEntities(name, scoreEntities(set)));
   if (process.argv.includes('--misses')) for (const m of ours.misses) console.log(`  ${m.expected} → ${m.got} (${m.confidence.toFixed(2)}): ${m.text}`);
 }
 
