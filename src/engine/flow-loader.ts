@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseJsonFile } from '../validation/json-file';
+import { listJsonFiles, parseJsonFile } from '../validation/json-file';
 import { DataProblemsError, REPORT_INPUT, describeIssue, formatPath, type Problem } from '../validation/problem';
 import { checkFlows, type FlowReferences, type LoadedDialogFile } from './flow-check';
 import { DialogFileSchema, GlobalFileSchema, type Flow, type GlobalFile } from './flow-schema';
@@ -24,12 +23,9 @@ export interface FlowSet {
 /** Both validation stages over a dialogs folder; problems read `file › flow › step: what to fix`. */
 export function checkDialogsDir(dir: string, refs: FlowReferences): { set: FlowSet | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  } catch (err) {
-    return { set: null, problems: [{ file: dir, path: '', message: `can't read the dialogs folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
-  }
+  const listed = listJsonFiles(dir, 'dialogs');
+  if ('problem' in listed) return { set: null, problems: [listed.problem] };
+  const { files } = listed;
   let global: { file: string; content: GlobalFile } | null = null;
   const dialogs: LoadedDialogFile[] = [];
   for (const file of files) {

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DataProblemsError, REPORT_INPUT, problemsFromZod, type Problem } from '../validation/problem';
-import { parseJsonFile } from '../validation/json-file';
+import { listJsonFiles, parseJsonFile } from '../validation/json-file';
 import { BrandSchema, GenericSchema, type Brand } from './brand-schema';
 import { checkReferences } from './knowledge-check';
 import { GENERIC_FILE, type KnowledgeData } from './knowledge-data';
@@ -16,12 +16,9 @@ export function checkKnowledgeDir(dir: string): KnowledgeCheck {
   const data: KnowledgeData = { dir, brands: [], generic: null };
   const problems: Problem[] = [];
   const fileOf = new Map<Brand, string>();
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  } catch (err) {
-    return { data, problems: [{ file: dir, path: '', message: `can't read the knowledge folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
-  }
+  const listed = listJsonFiles(dir, 'knowledge');
+  if ('problem' in listed) return { data, problems: [listed.problem] };
+  const { files } = listed;
   for (const file of files) {
     const parsed = parseJsonFile(path.join(dir, file), file);
     if (!parsed.ok) {

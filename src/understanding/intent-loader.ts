@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseJsonFile } from '../validation/json-file';
+import { listJsonFiles, parseJsonFile } from '../validation/json-file';
 import { DataProblemsError, REPORT_INPUT, describeIssue, formatPath, type Problem } from '../validation/problem';
 import { INTENT_NAMES, IntentFileSchema, type IntentName, type LabelledExample, type ScamKind } from './intent-schema';
 
@@ -17,12 +16,9 @@ const sameWords = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/g
 /** Reads and checks dialogs/intents/*.json: `file › path: what to fix` for each problem, as `dialogs check` prints. */
 export function checkIntentsDir(dir: string): { intents: IntentExamples | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  } catch (err) {
-    return { intents: null, problems: [{ file: dir, path: '', message: `can't read the intents folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
-  }
+  const listed = listJsonFiles(dir, 'intents');
+  if ('problem' in listed) return { intents: null, problems: [listed.problem] };
+  const { files } = listed;
   const examples: LabelledExample[] = [];
   const owner = new Map<string, { intent: IntentName; file: string }>();
   const present = new Set<IntentName>();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Problem } from './problem';
 
 export type JsonFileResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
@@ -26,4 +26,13 @@ function describeSyntaxError(text: string, err: unknown): string {
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return `is not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+}
+
+/** The JSON files of a data folder, sorted; a folder that can't be read is one problem naming it (`what`: "dialogs"). */
+export function listJsonFiles(dir: string, what: string): { files: string[] } | { problem: Problem } {
+  try {
+    return { files: readdirSync(dir).filter((f) => f.endsWith('.json')).sort() };
+  } catch (err) {
+    return { problem: { file: dir, path: '', message: `can't read the ${what} folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` } };
+  }
 }
