@@ -1,8 +1,9 @@
 import type { FlowOption, Step } from '../engine/flow-schema';
 import { pickOption } from '../engine/input-readers';
 import type { FlowRunner, SavedFlowState } from '../engine/flow-runner';
-import { QUESTION, type Interruption, type PromptKind, type Router } from '../engine/router';
+import type { Interruption, PromptKind, Router } from '../engine/router';
 import { walkOptions } from '../engine/steps/walk-step';
+import { asksSomething } from '../understanding/entities';
 import type { Utterance } from '../understanding/utterance';
 
 /** How the step a flow waits at reads its answer (a step that reads none counts as free text). */
@@ -21,7 +22,7 @@ export function takesAsOption(step: Step | undefined, utterance: Utterance): boo
   const options: ReadonlyArray<Pick<FlowOption, 'label' | 'says' | 'value'>> | null = step?.type === 'choose' ? step.options : step?.type === 'walk' ? walkOptions(step) : null;
   if (!options) return false;
   if (pickOption(utterance, options, true)) return true;
-  if (QUESTION.test(utterance.normalized)) return false;
+  if (asksSomething(utterance.text)) return false;
   return pickOption(utterance, options) !== undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { IntentReading } from '../understanding/intent-classifier';
 import type { IntentName } from '../understanding/intent-schema';
+import { asksSomething, isQuestion } from '../understanding/entities';
 import { looksNonEnglish } from '../understanding/non-english';
 import type { Utterance } from '../understanding/utterance';
 import type { FlowSet } from './flow-loader';
@@ -38,8 +39,6 @@ export type PromptKind = 'choose' | 'walk' | 'ask' | 'text';
 /** Below this the model's guess gives way to the phrase-and-search ladder that ran before it. */
 export const CONFIDENT = 0.55;
 /** A question at a prompt: a question mark, or the words a question starts with. */
-const OPENS_A_QUESTION = /^(?:how|what|whats|where|when|why|who|which|can|could|will|would|does|do|is|are|should)\b/;
-export const QUESTION = new RegExp(`\\?|${OPENS_A_QUESTION.source}`);
 
 /**
  * What a message means. With no flow waiting: commands, small talk and the marketplace-account and
@@ -105,12 +104,12 @@ export class Router {
     const command = this.command(utterance);
     if (command) return { kind: 'command', command };
     const global = this.flows.global;
-    const asked = QUESTION.test(utterance.normalized);
+    const asked = asksSomething(utterance.text);
     const shortReply = prompt === 'choose' || prompt === 'walk';
     // A choice or a walkthrough never swallows a question, even one the model can't place.
     // Nor does a value prompt swallow a question of a few words ("how much will I get for it?" is no brand).
     // A sentence that ends as a question or opens like one ("steam?x=1#frag" is neither).
-    const sentence = utterance.tokens.words.filter((w) => /^\p{L}{2,}$/u.test(w)).length >= 4 && (/\?\s*$/.test(utterance.text) || OPENS_A_QUESTION.test(utterance.normalized));
+    const sentence = utterance.tokens.words.filter((w) => /^\p{L}{2,}$/u.test(w)).length >= 4 && isQuestion(utterance.text);
     if (!reading) return (shortReply || (prompt === 'ask' && sentence)) && asked && utterance.intent !== null ? { kind: 'flow', flow: global.flows.question } : null;
     // Whatever is said at a text prompt is its answer ("where is my order" is a fine summary for the team).
     const matter = prompt !== 'text';

@@ -29,6 +29,11 @@ export function isQuestion(text: string): boolean {
   return /\?[\s!.)]*$/.test(text.trim()) || QUESTION_START.test(simplify(text));
 }
 
+/** A question anywhere in the message: a question mark, or the opening of one. */
+export function asksSomething(text: string): boolean {
+  return text.includes('?') || isQuestion(text);
+}
+
 /**
  * "yes", "no", or null: "yeah that worked", "yep", "it worked!" → yes; "nope", "not really",
  * "still broken", "no it still says invalid" → no. A question is never a plain yes or no (null),

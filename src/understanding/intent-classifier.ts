@@ -45,12 +45,13 @@ export class IntentClassifier {
   }
 
   classify(text: string): IntentReading {
-    const features = intentFeatures(text);
+    // Normalised once: the features, the rules and the scam cues all read it.
+    const normalized = normalizeText(text);
+    const features = intentFeatures(text, normalized);
     // A number, an emoji, punctuation: no words to read an intent from ("35" answers a prompt).
     if (!features.some((f) => f.startsWith('w:') && f !== 'w:numbermark' && f !== 'w:amountmark')) return { intent: 'other', confidence: 0, ranked: [], by: 'model' };
     const p = this.model.probabilities(features);
     const ranked = this.model.labels.map((intent, i) => ({ intent, confidence: p[i]! })).sort((a, b) => b.confidence - a.confidence);
-    const normalized = normalizeText(text);
     const alreadyPaid = isAlreadyPaid(normalized);
     const scamByRule = alreadyPaid || isCardsDemanded(normalized) || (this.options.scamRule?.(normalized) ?? false);
     // A scam warning stops whatever the customer was doing: the model alone must be sure of it.

@@ -23,13 +23,13 @@ const MAX_WORDS = 80;
  * person"), letter triples inside each word (so "reedem" and "redeem" share most of theirs), amounts
  * and numbers as placeholders, and a few shape marks (a question mark, SHOUTING, how long it is).
  */
-export function intentFeatures(text: string): string[] {
+export function intentFeatures(text: string, normalized: string = normalizeText(text)): string[] {
   const shouting = /[A-Z]{3}/.test(text) && text === text.toUpperCase();
-  const normalized = normalizeText(text)
+  const marked = normalized
     .replace(/['’]/g, '')
     .replace(/[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars?|bucks|euros?|pounds?|usd|eur|gbp)\b/g, ' amountmark ')
     .replace(/\d+/g, ' numbermark ');
-  const words = normalized.split(/[^\p{L}]+/u).filter(Boolean).slice(0, MAX_WORDS);
+  const words = marked.split(/[^\p{L}]+/u).filter(Boolean).slice(0, MAX_WORDS);
   const features = new Set<string>();
   const stemmed = words.map((w) => stem(w.slice(0, MAX_WORD)));
   for (const s of stemmed) features.add(`w:${s}`);
