@@ -33,24 +33,20 @@ async function main(): Promise<void> {
   console.log(`training at start-up: ${trainMs.toFixed(0)} ms\n`);
 
   console.log(describeFigures('giftbot classifier, training examples (5-fold cross-validation)', crossValidate(examples, options)));
-  const ours = scoreIntents((text) => classifier.classify(text), heldOut);
-  console.log(describeFigures('giftbot classifier, held-out set', ours));
-  // Two more sets written blind the same way, each after the one before had been measured: the last is the one never seen.
-  const second = readUnderstandingSet(path.join(root, 'tests', 'data', 'understanding', 'heldout-v2.json'));
-  const oursSecond = scoreIntents((text) => classifier.classify(text), second);
-  console.log(describeFigures(`giftbot classifier, second held-out set (${second.length} messages)`, oursSecond));
-  const third = readUnderstandingSet(path.join(root, 'tests', 'data', 'understanding', 'heldout-v3.json'));
-  const oursThird = scoreIntents((text) => classifier.classify(text), third);
-  console.log(describeFigures(`giftbot classifier, third held-out set (${third.length} messages)`, oursThird));
-  const nlp = await nlpJs(examples, heldOut.map((h) => h.text));
-  console.log(describeFigures('NLP.js (@nlpjs/nlp, same examples), held-out set', scoreIntents((text) => nlp.answers.get(text) ?? { intent: 'other', confidence: 0 }, heldOut)));
-  const nlpSecond = await nlpJs(examples, second.map((h) => h.text));
-  console.log(describeFigures('NLP.js (same examples), second held-out set', scoreIntents((text) => nlpSecond.answers.get(text) ?? { intent: 'other', confidence: 0 }, second)));
-  const nlpThird = await nlpJs(examples, third.map((h) => h.text));
-  console.log(describeFigures('NLP.js (same examples), third held-out set', scoreIntents((text) => nlpThird.answers.get(text) ?? { intent: 'other', confidence: 0 }, third)));
+  // Three sets written blind the same way, each after the one before had been measured: the last is the one never seen.
+  const sets = [
+    { name: 'first', set: heldOut },
+    { name: 'second', set: readUnderstandingSet(path.join(root, 'tests', 'data', 'understanding', 'heldout-v2.json')) },
+    { name: 'third', set: readUnderstandingSet(path.join(root, 'tests', 'data', 'understanding', 'heldout-v3.json')) },
+  ];
+  const ours = sets.map(({ name, set }) => ({ name, set, figures: scoreIntents((text) => classifier.classify(text), set) }));
+  for (const { name, set, figures } of ours) console.log(describeFigures(`giftbot classifier, ${name} held-out set (${set.length} messages)`, figures));
+  // NLP.js is trained once and reads every set's messages.
+  const nlp = await nlpJs(examples, sets.flatMap(({ set }) => set.map((h) => h.text)));
+  for (const { name, set } of sets) console.log(describeFigures(`NLP.js (@nlpjs/nlp, same examples), ${name} held-out set`, scoreIntents((text) => nlp.answers.get(text) ?? { intent: 'other', confidence: 0 }, set)));
   console.log(`  NLP.js trained in ${nlp.trainMs.toFixed(0)} ms\n`);
 
-  const texts = [...heldOut.map((h) => h.text), ...second.map((h) => h.text), ...third.map((h) => h.text), ...examples.map((e) => e.text)];
+  const texts = [...sets.flatMap(({ set }) => set.map((h) => h.text)), ...examples.map((e) => e.text)];
   const costs: number[] = [];
   for (let round = 0; round < 5; round++) {
     for (const text of texts) {
@@ -62,12 +58,10 @@ async function main(): Promise<void> {
   costs.sort((a, b) => a - b);
   const at = (q: number) => costs[Math.min(costs.length - 1, Math.floor(q * costs.length))]!;
   console.log(`per message (${costs.length} reads): p50 ${(at(0.5) * 1000).toFixed(0)} µs, p99 ${(at(0.99) * 1000).toFixed(0)} µs, max ${(at(1) * 1000).toFixed(0)} µs (target p99 ≤ 1 ms)`);
-  console.log(`first set by intent: ${perIntent(ours)}`);
-  console.log(`second set by intent: ${perIntent(oursSecond)}`);
-  console.log(`third set by intent: ${perIntent(oursThird)}`);
+  for (const { name, figures } of ours) console.log(`${name} set by intent: ${perIntent(figures)}`);
   // The third set was written with intents only.
-  for (const [name, set] of [['first set', heldOut], ['second set', second]] as const) console.log(describeEntities(name, scoreEntities(set)));
-  if (process.argv.includes('--misses')) for (const m of ours.misses) console.log(`  ${m.expected} → ${m.got} (${m.confidence.toFixed(2)}): ${m.text}`);
+  for (const { name, set } of sets.slice(0, 2)) console.log(describeEntities(`${name} set`, scoreEntities(set)));
+  if (process.argv.includes('--misses')) for (const m of ours.at(-1)!.figures.misses) console.log(`  ${m.expected} → ${m.got} (${m.confidence.toFixed(2)}): ${m.text}`);
 }
 
 function crossValidate(examples: readonly LabelledExample[], options: ConstructorParameters<typeof IntentClassifier>[1]): UnderstandingFigures {

@@ -27,6 +27,15 @@ async function send(page: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
+/** A desktop page on the help centre with the chat opened and the greeting shown. */
+async function openChat(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Chat with us', exact: true }).filter({ visible: true }).last().click();
+  await page.getByText(/Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
+  return page;
+}
+
 describe('the website widget in Chromium', () => {
   test('when a visitor opens the chat on the help centre, then they can redeem, fix an error and sell with clicks and typing', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -70,10 +79,7 @@ describe('the website widget in Chromium', () => {
     await page.close();
   }, 60_000);
   test('when a visitor asks for someone mid-walkthrough, then the walkthrough stops and the handoff asks what they need', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Chat with us', exact: true }).filter({ visible: true }).last().click();
-    await page.getByText(/Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
+    const page = await openChat();
     await send(page, 'help me redeem my amazon gift card');
     await page.getByText('Step 1 of 5').first().waitFor();
     await send(page, 'ugh this is too confusing, could somebody from your team just help me');
@@ -82,10 +88,7 @@ describe('the website widget in Chromium', () => {
     await page.close();
   }, 60_000);
   test('when a visitor tells a scam story, then the warning comes first and never begins with yes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Chat with us', exact: true }).filter({ visible: true }).last().click();
-    await page.getByText(/Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
+    const page = await openChat();
     await send(page, 'a man from the tax office phoned and says i owe back taxes, he wants 800 dollars in apple cards by tonight or police come');
     await page.getByText(/this sounds like a gift card scam/).first().waitFor();
     const text = await transcript(page).innerText();
