@@ -20,6 +20,8 @@ export function promptKindOf(step: Step | undefined): PromptKind {
  */
 export function takesAsOption(step: Step | undefined, utterance: Utterance): boolean {
   const options: ReadonlyArray<Pick<FlowOption, 'label' | 'says' | 'value'>> | null = step?.type === 'choose' ? step.options : step?.type === 'walk' ? walkOptions(step) : null;
+  // An ask step's suggested brands are choices too: "the second one" picks one, it doesn't start over.
+  if (step?.type === 'ask' && step.suggest) return pickOption(utterance, step.suggest.map((id) => ({ label: id })), true) !== undefined;
   if (!options) return false;
   if (pickOption(utterance, options, true)) return true;
   if (asksSomething(utterance.text)) return false;

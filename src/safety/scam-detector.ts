@@ -32,7 +32,8 @@ export class ScamDetector {
 
   /** As isScam, for text already passed through normalizeText (a message is normalised once a turn). */
   isScamNormalized(normalized: string): boolean {
-    const said = normalized.replace(/'/g, '');
+    // "best buy gift cards" is a brand's cards, not "buy gift cards".
+    const said = normalized.replace(/'/g, '').replace(/\bbest buy\b/g, 'bestbuy');
     if (this.alone?.test(said)) return true;
     return this.pressure.test(said) && this.request.test(said);
   }

@@ -9,8 +9,8 @@ const DEMANDS = /\b(?:ask (?:me )?for|asked (?:me )?(?:for|to)|asks (?:me )?(?:f
 const CARDS = /\b(?:gift ?cards?|(?:apple|itunes|google play|steam|amazon|ebay|target|walmart|best buy|razer(?: gold)?|sephora|visa|xbox|playstation|psn|vanilla)(?: gift)? cards?)\b/;
 const GIVEN = /\b(?:gave me|give me|got me|bought me|sent me|gifted|as a (?:gift|present|bonus|thank you)|for (?:christmas|my birthday|the team)|to give)\b/;
 
-/** A buyer of something the customer sells paying with a gift card: the overpayment and fake-payment scams. */
-const BUYER_PAYS = /\b(?:buyer|purchaser|(?:someone|somebody|a guy|a man|a woman|a lady|he|she|they) (?:buying|wants to buy|wanting to buy))\b.{0,80}\b(?:pay|pays|paying|payment|send|sends|sending)\b.{0,50}\bcards?\b/;
+/** A buyer of something the customer sells paying with a gift card: the overpayment and fake-payment scams ("how does a buyer pay me when I sell my card?" is the customer's own card). */
+const BUYER_PAYS = /\b(?:buyer|purchaser|(?:someone|somebody|a guy|a man|a woman|a lady|he|she|they) (?:buying|wants to buy|wanting to buy))\b.{0,80}\b(?:pay|pays|paying|payment|send|sends|sending)\b(?:(?!\b(?:sell|selling|sold|list|listed|listing)\b).){0,50}\bcards?\b/;
 
 export function isCardsDemanded(normalized: string): boolean {
   const said = normalized.replace(/[’']/g, '');
