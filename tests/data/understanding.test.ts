@@ -14,15 +14,17 @@ const { classifier } = trainedClassifier(path.join(root, 'dialogs', 'intents'), 
 const read = (text: string) => classifier.classify(text);
 
 /**
- * Three sets written blind from the issue's categories, each by a helper who saw nothing else, each
- * measured after the one before (docs/understanding.md). The classifier is trained deterministically,
- * so these floors are what was measured on 2026-12-06 — a guard against regressions. The issue's
- * targets (≥ 95 % accuracy, every person request, ≤ 2 % false alarms) are not all met.
+ * Four sets written blind from the issue's categories, each by a helper who saw nothing else, each
+ * measured after the one before (docs/understanding.md); the fourth was scored once, at the end. The
+ * classifier is trained deterministically, so these floors are what was measured on 2026-12-06 — a
+ * guard against regressions. The issue's
+ * targets (≥ 95 % accuracy, every person request, ≤ 2 % false alarms) are not all met: see the docs.
  */
 const SETS = [
-  { file: 'heldout.json', accuracy: 0.945, person: 1, scam: 0.96, falseAlarms: 0.054 },
-  { file: 'heldout-v2.json', accuracy: 0.937, person: 0.939, scam: 0.913, falseAlarms: 0.022 },
-  { file: 'heldout-v3.json', accuracy: 0.919, person: 0.921, scam: 0.988, falseAlarms: 0.062 },
+  { file: 'heldout.json', accuracy: 0.955, person: 1, scam: 0.962, falseAlarms: 0.04 },
+  { file: 'heldout-v2.json', accuracy: 0.955, person: 1, scam: 0.923, falseAlarms: 0.022 },
+  { file: 'heldout-v3.json', accuracy: 0.957, person: 0.98, scam: 0.988, falseAlarms: 0.031 },
+  { file: 'heldout-v4.json', accuracy: 0.966, person: 1, scam: 0.977, falseAlarms: 0.022 },
 ] as const;
 
 describe.each(SETS)('the held-out understanding set $file (written blind)', ({ file, accuracy, person, scam: scamFloor, falseAlarms }) => {
