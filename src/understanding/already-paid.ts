@@ -15,7 +15,7 @@ const CARDS_TAKEN = /\b(?:took|stole|drained|emptied) (?:my|our|all my|all of my
 const SCAMMER_SPENT = /\b(?:the )?(?:scammers?|guy|man|woman|caller|fraudsters?)\s(?:already\s|has\s|have\s)*(?:redeemed|used|drained|spent|emptied|took)\b/;
 
 /** Reading one's own card to type it in is redeeming it, not handing it over (and "my daughter sent me" a card is a gift). */
-const OWN_CARD = /\b(?:my own|myself)\b/;
+const OWN_CARD = /\b(?:my own|myself)\b|\b(?:gift|present) (?:i|we) (?:gave|sent)\b|\b(?:gave|sent) (?:it |them )?(?:to \w+ )?(?:as|for) (?:a |an |his |her |their )?(?:gift|present|birthday|christmas)\b/;
 
 export function isAlreadyPaid(normalized: string): boolean {
   const said = normalized.replace(/[’']/g, '');

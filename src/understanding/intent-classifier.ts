@@ -67,7 +67,7 @@ export class IntentClassifier {
     if (scamByRule && reading.intent !== 'scam') reading = { ...reading, intent: 'scam', confidence: 1, by: 'scam-rule' };
     else if (reading.intent !== 'scam' && asksWhatTheBotIs(normalized)) reading = { ...reading, intent: 'bot', confidence: 1, by: 'bot-rule' };
     else if ((reading.intent !== 'scam' || (!scamByRule && reading.confidence < PERSON_OVER_SCAM)) && isPersonRequest(normalized)) reading = { ...reading, intent: 'person', confidence: 1, by: 'person-rule' };
-    else if (['sell', 'swap', 'question', 'redeem'].includes(reading.intent) && isPayoutQuestion(normalized)) reading = { ...reading, intent: 'account', confidence: 1, by: 'payout-rule' };
+    else if (['sell', 'swap', 'question', 'redeem', 'account'].includes(reading.intent) && isPayoutQuestion(normalized)) reading = { ...reading, intent: 'account', confidence: 1, by: 'payout-rule' };
     if (reading.intent !== 'scam') return reading;
     if (alreadyPaid) return { ...reading, scamKind: 'already-paid' };
     const kinds = this.kinds.probabilities(features);

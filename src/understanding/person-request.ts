@@ -3,6 +3,7 @@
  * customer who asks for a human and doesn't get one is the worst failure), so this catches the
  * wordings the classifier might rank second. `normalized` is normalizeText's output.
  */
+const WEAK = /^(?:get|need|want|wanna|see)$/;
 const ASKING = /\b(?:talk|talking|speak|speaking|chat|chatting|connect|transfer|put me|get|need|want|wanna|see|reach|contact|call|escalate|send me)\b/;
 /** A call back is a person. */
 const CALL_ME = /\b(?:call ?back|call me|phone me|ring me|give me a call|someone (?:to )?call|(?:arrange|schedule|book|set up|request) (?:a |an )?(?:phone )?call)\b/;
@@ -60,8 +61,11 @@ export function isPersonRequest(normalized: string): boolean {
   if (said.split(/[.!?;,]+\s*/).some((sentence) => ALONE.test(sentence.trim()))) return true;
   if (CALL_ME.test(said) && !WOULD_CALL.test(said)) return true;
   // "please contact customer service" is what an error message says, not what the customer asks.
-  const verb = ASKING.exec(said.replace(/\bplease contact\b/g, ''));
-  if (!verb) return false;
-  const after = said.slice(verb.index, verb.index + 60);
-  return A_PERSON.test(after) && !/\b(?:someone|somebody|anyone) (?:called|texted|emailed|asked|told|said|sent|messaged)\b/.test(after);
+  const asking = said.replace(/\bplease contact\b/g, '');
+  for (const verb of asking.matchAll(new RegExp(ASKING.source, 'g'))) {
+    // A plain "want"/"need" reaches less far: "want to order 40 cards for employee appreciation" asks for no one.
+    const after = asking.slice(verb.index, verb.index + (WEAK.test(verb[0]) ? 30 : 60));
+    if (A_PERSON.test(after) && !/\b(?:someone|somebody|anyone) (?:called|texted|emailed|asked|told|said|sent|messaged)\b/.test(after)) return true;
+  }
+  return false;
 }

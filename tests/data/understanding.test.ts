@@ -14,17 +14,18 @@ const { classifier } = trainedClassifier(path.join(root, 'dialogs', 'intents'), 
 const read = (text: string) => classifier.classify(text);
 
 /**
- * Four sets written blind from the issue's categories, each by a helper who saw nothing else, each
- * measured after the one before (docs/understanding.md); the fourth was scored once, at the end. The
+ * Five sets written blind from the issue's categories, each by a helper who saw nothing else, each
+ * measured after the one before (docs/understanding.md); the fifth was scored once, at the end. The
  * classifier is trained deterministically, so these floors are what was measured on 2026-12-06 — a
  * guard against regressions. The issue's
  * targets (≥ 95 % accuracy, every person request, ≤ 2 % false alarms) are not all met: see the docs.
  */
 const SETS = [
-  { file: 'heldout.json', accuracy: 0.955, person: 1, scam: 0.962, falseAlarms: 0.04 },
-  { file: 'heldout-v2.json', accuracy: 0.955, person: 1, scam: 0.923, falseAlarms: 0.022 },
-  { file: 'heldout-v3.json', accuracy: 0.957, person: 0.98, scam: 0.988, falseAlarms: 0.031 },
-  { file: 'heldout-v4.json', accuracy: 0.966, person: 1, scam: 0.977, falseAlarms: 0.022 },
+  { file: 'heldout.json', accuracy: 0.948, person: 1, scam: 0.949, falseAlarms: 0.027 },
+  { file: 'heldout-v2.json', accuracy: 0.957, person: 1, scam: 0.923, falseAlarms: 0.022 },
+  { file: 'heldout-v3.json', accuracy: 0.953, person: 0.98, scam: 0.977, falseAlarms: 0.031 },
+  { file: 'heldout-v4.json', accuracy: 0.97, person: 1, scam: 0.977, falseAlarms: 0.022 },
+  { file: 'heldout-v5.json', accuracy: 0.975, person: 1, scam: 0.989, falseAlarms: 0.021 },
 ] as const;
 
 describe.each(SETS)('the held-out understanding set $file (written blind)', ({ file, accuracy, person, scam: scamFloor, falseAlarms }) => {
