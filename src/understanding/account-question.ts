@@ -4,7 +4,7 @@
  * normalizeText's output.
  */
 const WHEN_OR_WHERE = /\b(?:when|how long|how soon|how many days|where|still|yet|havent|hasnt|not|never|pending|status)\b/;
-const PAYOUT = /\b(?:(?:get|got|been|be|getting) paid|payouts?|pay ?out|payment for|my money|the money from|proceeds)\b/;
+const PAYOUT = /\b(?:(?:get|got|been|be|getting) paid|payouts?|pay ?out|payment for|my money|the money (?:from|for)|proceeds)\b/;
 
 export function isPayoutQuestion(normalized: string): boolean {
   const said = normalized.replace(/[’']/g, '');

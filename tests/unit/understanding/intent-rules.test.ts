@@ -50,6 +50,8 @@ describe('the rules on top of the intent model', () => {
     'i read the numbers off my own card and typed them in but it says invalid',
     'is it ok to buy a target card here for my boss and have it sent to her email',
     'could i read the code to my daughter over the phone so she can put it on her xbox',
+    'i can read the pin fine, i just want to sell this card instead of using it',
+    'the present i sent my nephew says the code is for another country',
   ])('when "%s" is about the customer\'s own card, then no scam warning comes', (text) => {
     expect(classifier.classify(text).intent).not.toBe('scam');
   });
@@ -70,6 +72,15 @@ describe('the rules on top of the intent model', () => {
     'quiero hablar con un agente',
   ])('when "%s" asks whom to turn to, then it is a person request', (text) => {
     expect(classifier.classify(text).intent).toBe('person');
+  });
+
+  it('when a plain "want" sits far from a person word, then it is no person request', () => {
+    expect(classifier.classify('we want to order 30 cards of $20 each for our employee appreciation day').intent).not.toBe('person');
+    expect(classifier.classify('i want to talk to a real live human being right now').intent).toBe('person');
+  });
+
+  it('when someone asks how long a payout takes, then it is an account question the bot is sure of', () => {
+    expect(classifier.classify('how long until the money for what i sold lands in my bank')).toMatchObject({ intent: 'account', confidence: 1 });
   });
 
   it('when a question is general but a story of a call is in it, then asksInGeneral says no', () => {
