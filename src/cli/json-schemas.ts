@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DialogFileSchema, GlobalFileSchema } from '../engine/flow-schema';
 import { BrandSchema, GenericSchema } from '../knowledge/brand-schema';
+import { OtherBrandsFileSchema } from '../knowledge/other-brands-schema';
 import { IntentFileSchema } from '../understanding/intent-schema';
 
 /** Every JSON Schema giftbot publishes for its data files, by file name under schemas/. */
@@ -11,5 +12,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'dialog.schema.json': z.toJSONSchema(DialogFileSchema, { io: 'input' }),
     'global.schema.json': z.toJSONSchema(GlobalFileSchema, { io: 'input' }),
     'intent.schema.json': z.toJSONSchema(IntentFileSchema, { io: 'input' }),
+    'other-brands.schema.json': z.toJSONSchema(OtherBrandsFileSchema, { io: 'input' }),
   };
 }

@@ -1,4 +1,5 @@
 import { checkKnowledgeDir } from '../knowledge/knowledge-loader';
+import { OTHER_BRANDS_FILE, checkOtherBrands } from '../knowledge/other-brands-loader';
 import { formatProblem } from '../validation/problem';
 import { KNOWLEDGE_OPTION, knowledgeDir, parseCommandArgs, type Io } from './io';
 
@@ -6,12 +7,17 @@ import { KNOWLEDGE_OPTION, knowledgeDir, parseCommandArgs, type Io } from './io'
 export async function kbCheck(args: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(args, KNOWLEDGE_OPTION, false);
   const dir = knowledgeDir(io, values.knowledge);
-  const { data, problems } = checkKnowledgeDir(dir);
+  const { data, problems: brandProblems } = checkKnowledgeDir(dir);
+  const others = checkOtherBrands(dir, data);
+  const problems = [...brandProblems, ...others.problems];
+  // A name in both is no error (the brand file wins), but the list should lose it.
+  if (others.warnings.length > 0) io.err(others.warnings.map((w) => `warning: ${formatProblem(w)}\n`).join(''));
   if (problems.length > 0) {
     io.err(`${problems.map(formatProblem).join('\n')}\n${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}\n`);
     return 1;
   }
   const entries = data.brands.reduce((n, b) => n + b.errors.length + b.faq.length, 0);
   io.out(`${dir}: ${data.brands.length} brands, ${entries} entries${data.generic ? ', generic guidance' : ''} — all good\n`);
+  if (others.brands.length > 0) io.out(`${others.brands.length} other brands known by name, without an article (${OTHER_BRANDS_FILE})\n`);
   return 0;
 }
