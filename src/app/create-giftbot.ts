@@ -15,6 +15,7 @@ import type { TeamNote } from '../handoff/team-notes';
 import { ProactiveRoutes } from '../bot/proactive-routes';
 import { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
+import { loadOtherBrands } from '../knowledge/other-brands-loader';
 import { Matcher } from '../knowledge/matcher';
 import { ScamDetector } from '../safety/scam-detector';
 import { trainedClassifier } from '../understanding/trained-classifier';
@@ -50,7 +51,10 @@ export interface GiftbotOptions {
  * with every problem), then wires matcher, engine, router, safety and state.
  */
 export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot {
-  const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.resolve(options.root, config.KNOWLEDGE_DIR)));
+  const knowledgeDir = path.resolve(options.root, config.KNOWLEDGE_DIR);
+  const knowledge = loadKnowledgeDir(knowledgeDir);
+  const catalog = new KnowledgeCatalog(knowledge);
+  const otherBrands = loadOtherBrands(knowledgeDir, knowledge);
   const matcher = new Matcher(catalog);
   if (options.metrics) matcher.observe((decision) => options.metrics!.match(decision));
   const flows = loadDialogsDir(path.resolve(options.root, config.DIALOGS_DIR), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
@@ -82,7 +86,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const dialogsDir = path.resolve(options.root, config.DIALOGS_DIR);
   const { classifier: intents, trainedMs, examples } = trainedClassifier(path.join(dialogsDir, 'intents'), { scamRule: (normalized) => scam.isScamNormalized(normalized) });
   log.info('intents.trained', { examples, ms: trainedMs });
-  const runner = new FlowRunner({ flows, catalog, matcher, settings: engineSettingsFrom(config), handoff, notes, intents });
+  const runner = new FlowRunner({ flows, catalog, matcher, otherBrands, settings: engineSettingsFrom(config), handoff, notes, intents });
   const bot = new GiftBot({
     runner,
     router: new Router(flows),

@@ -3,6 +3,7 @@ import type { Ticket } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
+import type { OtherBrands } from '../knowledge/other-brands';
 import type { IntentReader } from '../understanding/utterance';
 import type { EngineSettings } from './engine-settings';
 import type { FlowSet } from './flow-loader';
@@ -24,6 +25,8 @@ export interface EngineServices {
   catalog: KnowledgeCatalog;
   /** Search, and brand names read by alias (through the term index). */
   matcher: Matcher;
+  /** Brands with no article, known by name ("Roblox"); without it, such a name is read as typed. */
+  otherBrands?: OtherBrands;
   settings: EngineSettings;
   handoff: HandoffDesk;
   notes: NoteSink;

@@ -166,8 +166,11 @@ export const StepSchema = z.discriminatedUnion(
     z.strictObject({
       ...base,
       type: z.literal('record'),
-      /** Which of the team's logs the slots go to: satisfaction surveys, or messages left for the team. */
-      log: z.enum(['survey', 'message']),
+      /**
+       * Which of the team's logs the slots go to: satisfaction surveys, messages left for the team,
+       * or unanswered questions (with the message of the turn as `text`, for `report unanswered`).
+       */
+      log: z.enum(['survey', 'message', 'unanswered']),
       slots: z.array(SlotNameSchema).min(1),
       ...next,
     }),

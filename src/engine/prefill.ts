@@ -6,12 +6,17 @@ import { findMoney } from './input-readers';
 import { slotView, type Slots } from './slots';
 
 /** Fills the slots a flow's `prefill` asks for from the message that started it ("sell my $50 amazon card"). */
-export function prefill(services: Pick<EngineServices, 'settings'>, loaded: LoadedFlow, slots: Slots, opening: Utterance): void {
+export function prefill(services: Pick<EngineServices, 'settings' | 'otherBrands'>, loaded: LoadedFlow, slots: Slots, opening: Utterance): void {
   const wants = new Set(loaded.flow.prefill ?? []);
   const found = opening.search(slotView(slots).brand ?? null);
   const country = found.country ?? readMarketplaceCountry(opening.text);
   if (country) slots.country = country;
   if (wants.has('brand') && found.mentioned[0]) slots.brand = found.mentioned[0];
+  // A brand with no article, by its own name ("Roblox"): the flow says it has no steps for it.
+  else if (wants.has('brand') && !found.mentioned[0]) {
+    const other = services.otherBrands?.find(opening.text);
+    if (other) slots.brand = other;
+  }
   if (wants.has('wantedBrand') && found.mentioned[1]) slots.wantedBrand = found.mentioned[1];
   if (wants.has('amount')) {
     // An amount over the limit is left for the amount prompt, which says why it is too much.

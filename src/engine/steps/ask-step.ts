@@ -60,7 +60,7 @@ function takeAmount(step: StepOf<'ask'>, ctx: StepContext, answer: Utterance, wi
 function readAnswer(expect: StepOf<'ask'>['expect'], answer: Utterance, ctx: StepContext): SlotValue {
   switch (expect) {
     case 'brand':
-      return ctx.services.matcher.findBrand(answer.text) ?? readBrandName(answer.text);
+      return ctx.services.matcher.findBrand(answer.text) ?? ctx.services.otherBrands?.find(answer.text) ?? readBrandName(answer.text);
     case 'amount': // read by takeAmount, which keeps the currency too
       return readAmount(answer.text, ctx.services.settings.maxAmount);
     case 'contact':

@@ -12,7 +12,8 @@ export async function executeMatch(step: StepOf<'match'>, ctx: StepContext): Pro
   // The slot usually holds this turn's message (its search is already done), else an earlier one.
   const found = input !== undefined ? ctx.turn.utterance.reread(input).search(brand) : undefined;
   // What the knowledge base couldn't answer is what the article writers should write next.
-  if (input !== undefined && found?.decision === 'abstain') await ctx.note('unanswered', { text: input, brand });
+  // A brand without an article is noted by its name, so the report groups its questions under it.
+  if (input !== undefined && found?.decision === 'abstain') await ctx.note('unanswered', { text: input, brand: brand ?? slots.brand ?? null });
   let hits = found ? usable(found.results) : [];
   if (hits.length === 0 && step.skipTried && found) hits = usable(found.suggestions);
   if (hits.length === 0 && step.fallback) {
