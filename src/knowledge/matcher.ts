@@ -3,6 +3,7 @@ import { STOPWORDS, termsOfWords } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Entry } from './entries';
+import { ErrorCodeIndex } from './error-codes';
 import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
@@ -44,6 +45,7 @@ export class Matcher {
   private readonly resolver: BrandResolver;
   private readonly generic: IndexedEntry[];
   private readonly brandIndexes = new Map<string, BrandIndex>();
+  private readonly codes: ErrorCodeIndex;
 
   private readonly tuning: Tuning;
 
@@ -55,6 +57,7 @@ export class Matcher {
     this.terms = new TermIndex(this.catalog.entries, new Set(brands.map((b) => tokenize(b.name).words[0] ?? '')), this.tuning.everyday);
     this.resolver = new BrandResolver(brands, (w) => this.terms.isKnownWord(w) || isEnglishWord(w), (w, b) => this.terms.isOnlyUsedBy(w, b));
     this.generic = genericEntries.map((e) => this.indexEntry(e, new Set()));
+    this.codes = new ErrorCodeIndex(this.catalog.entries);
   }
 
   /** The brand's own version of a generic entry ("Why won't my Amazon code work?"), else the generic one. */
@@ -98,6 +101,14 @@ export class Matcher {
     const { mentions, country } = this.resolver.resolve(tokens);
     const contextBrand = options.brand && this.catalog.brand(options.brand) ? options.brand : null;
     const brand = mentions[0]?.brand ?? contextBrand;
+    // A code is the strongest evidence: the entries printing it answer, the brand's own (or generic
+    // ones) when a brand is known, else any brand's — and then that brand is the answer's.
+    const coded = this.codes.find(tokens.words, (e) => !brand || e.brand === brand || e.brand === null);
+    if (coded.length > 0) {
+      const found = decide(coded, this.tuning.answer, this.tuning);
+      const brands = new Set(found.results.map((r) => r.brand));
+      return { brand: brand ?? (brands.size === 1 ? [...brands][0]! : null), country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...found };
+    }
     const index = brand ? this.brandIndex(brand) : undefined;
     const words = index ? this.contentWords(tokens.words, mentions, brand!, index) : tokens.words.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
     const query = this.queryTerms(words);
