@@ -1,5 +1,6 @@
 import { domainLabel, registrableDomain } from '../text/domains';
 import { slugify } from '../text/slug';
+import { findContextNames } from './article-names';
 import type { Brand } from './brand-schema';
 
 /**
@@ -24,13 +25,16 @@ export interface ArticleFacts {
   redeemUrl: string | null;
   marketplace: string;
   aliases: string[];
+  /** Names that point to the brand when none is named (article-names.ts says which). */
+  contexts: string[];
   code: Brand['code'];
 }
 
 export function readArticleFacts(article: ArticleText): ArticleFacts {
   const redeemUrl = findRedeemUrl([...article.steps, ...article.answers, ...article.intro]);
   const marketplace = redeemUrl ? registrableDomain(new URL(redeemUrl).hostname) : guessMarketplace(article.text, article.name);
-  return { redeemUrl, marketplace, aliases: findAliases(article.text, article.name, marketplace), code: findCodeName(article.needs, article.steps) };
+  const aliases = findAliases(article.text, article.name, marketplace);
+  return { redeemUrl, marketplace, aliases, contexts: findContextNames(article.text, article.name, aliases), code: findCodeName(article.needs, article.steps) };
 }
 
 // "amazon.com/redeem", "https://play.google.com/redeem", "Amazon.ca/.co.uk". A host starts at a

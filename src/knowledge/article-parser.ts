@@ -211,13 +211,14 @@ interface Sections {
 function assembleBrand(s: Sections, text: string, options: ArticleOptions): Brand {
   const id = slugify(s.name);
   const steps = s.steps.map((x) => x.text);
-  const { redeemUrl, marketplace, aliases, code } = readArticleFacts({ text, name: s.name, steps, needs: s.needs.map((x) => x.text), answers: s.faq.map((q) => q.answer), intro: s.intro });
+  const { redeemUrl, marketplace, aliases, contexts, code } = readArticleFacts({ text, name: s.name, steps, needs: s.needs.map((x) => x.text), answers: s.faq.map((q) => q.answer), intro: s.intro });
   const ids = new UniqueIds();
   return {
     $schema: '../schemas/brand.schema.json',
     id,
     name: s.name,
     aliases,
+    contexts,
     region: { marketplace, country: countryOfDomain(marketplace) ?? 'US' },
     redeemUrl,
     code,

@@ -45,6 +45,12 @@ export const BrandSchema = z.strictObject({
   name: text,
   /** Other spellings, domains and former names ("itunes" for Apple), lower case. */
   aliases: z.array(text),
+  /**
+   * Context words, lower case: consoles, apps, stores, card families the article names ("switch",
+   * "sam's club", "vanilla"). Each points to this brand only when no brand is named, and not at all
+   * when another brand lists it too.
+   */
+  contexts: z.array(text).optional(),
   region: RegionSchema,
   redeemUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).nullable(),
   code: z.strictObject({
