@@ -79,4 +79,15 @@ export const codeShapesCases: HostileCase[] = [
   keeps('a phone number is given as a contact', 'call me on 555-867-5309'),
   keeps('an amount and a date are given', 'the balance is $1,250.00 since 12/25/2026'),
   keeps('a UK postcode is given', 'my postcode is SW1A 1AA'),
+  // Issue 11: an error code beside "error" or "code" is kept for the matcher; a claim code or PIN
+  // beside the same words is hidden all the same (tests/fixtures/error-code-cases.ts has both sides).
+  keeps('an Xbox error code follows "code"', 'code 0x87e10bef on my xbox'),
+  keeps('a Nintendo error code comes before "error"', '2813-0001 error on my switch'),
+  keeps('a bare Nintendo error number follows "error"', 'switch eshop error 2813'),
+  shape('a claim code follows "my code is" in a message with an error code', 'nintendo error 2813-0001 but my code is X7KQ-9PLM-22TR-HHQZ', 'X7KQ9PLM22TRHHQZ'),
+  shape('a Steam code sits between "code" and "error"', 'steam code 7QXPL-M2ZRT-9WKBN error', '7QXPLM2ZRT9WKBN'),
+  shape('a claim code follows "error code"', `error code ${AMAZON}`, AMAZON),
+  shape('a 16-character code follows "code:" and comes before "error"', 'code: XJ7QK2LMNP4RTV8W error', 'XJ7QK2LMNP4RTV8W'),
+  shape('a PIN is shaped like a Nintendo error number', 'the pin is 2813', '2813'),
+  shape('a gift card code is shaped like a Nintendo error code', 'my gift card code is 2813-0001', '28130001'),
 ];
