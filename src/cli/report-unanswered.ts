@@ -41,6 +41,10 @@ function describe(report: UnansweredReport, sinceDays: number | undefined): stri
   }
   const hidden = report.distinct - report.questions.length;
   if (hidden > 0) lines.push('', `…and ${hidden} more asked less often (--limit to see them).`);
+  if (report.byBrand.length > 0) {
+    lines.push('', 'By brand (a name not in knowledge/ is a brand without an article yet):');
+    for (const { brand, count } of report.byBrand) lines.push(`  ${brand} — ${count} question${count === 1 ? '' : 's'}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

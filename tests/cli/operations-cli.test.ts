@@ -152,7 +152,7 @@ describe('giftbot report unanswered', () => {
     expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe('Nothing unanswered: no question has gone without an answer.\n');
     const json = cli(['report', 'unanswered', '--json'], empty);
-    expect(JSON.parse(json.stdout)).toEqual({ since: null, total: 0, distinct: 0, questions: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ since: null, total: 0, distinct: 0, questions: [], byBrand: [] });
     const missing = scratch();
     const none = cli(['report', 'unanswered', '--since', '3'], missing);
     expect(none.status).toBe(0);

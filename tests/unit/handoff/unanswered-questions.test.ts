@@ -52,8 +52,31 @@ describe('groupUnanswered', () => {
         { question: 'can i pay with bitcoin', count: 2, lastAsked: '2025-03-08T09:00:00.000Z', brands: [], example: 'can i pay with Bitcoin' },
         { question: 'do you sell lottery tickets', count: 1, lastAsked: '2025-03-09T10:00:00.000Z', brands: [], example: 'do you sell lottery tickets' },
       ],
+      byBrand: [
+        { brand: 'amazon', count: 2, lastAsked: '2025-03-05T09:00:00.000Z' },
+        { brand: 'steam', count: 1, lastAsked: '2025-03-09T09:00:00.000Z' },
+      ],
     });
     expect(UnansweredReportSchema.parse(report)).toEqual(report);
+  });
+
+  test('when questions are about brands, then byBrand counts every question of each brand, a brand without an article by its name, most first', () => {
+    const asked = [
+      unanswered('how do i redeem my roblox card', '2025-03-01T09:00:00.000Z', 'Roblox', 'a'),
+      unanswered('robloz', '2025-03-02T09:00:00.000Z', 'Roblox', 'b'),
+      unanswered('roblox code not working', '2025-03-03T09:00:00.000Z', 'Roblox', 'c'),
+      unanswered('netflix gift card not working', '2025-03-04T09:00:00.000Z', 'Netflix', 'd'),
+      unanswered('where is my order', '2025-03-05T09:00:00.000Z', 'amazon', 'e'),
+      unanswered('no brand here', '2025-03-06T09:00:00.000Z', null, 'f'),
+    ];
+    const report = groupUnanswered(asked, { now: NOW, limit: 1 });
+    expect(report.byBrand).toEqual([
+      { brand: 'Roblox', count: 3, lastAsked: '2025-03-03T09:00:00.000Z' },
+      { brand: 'amazon', count: 1, lastAsked: '2025-03-05T09:00:00.000Z' },
+      { brand: 'Netflix', count: 1, lastAsked: '2025-03-04T09:00:00.000Z' },
+    ]);
+    // The limit cuts the question list, never the brand counts.
+    expect(report.questions).toHaveLength(1);
   });
 
   test('when two questions are asked equally often, then the more recently asked comes first', () => {
@@ -87,6 +110,6 @@ describe('groupUnanswered', () => {
     ];
     const report = groupUnanswered(odd, { now: NOW, limit: 10 });
     expect(report.questions.map((q) => q.question)).toEqual(['fine']);
-    expect(groupUnanswered(notes.slice(6), { now: NOW, limit: 10 })).toEqual({ since: null, total: 0, distinct: 0, questions: [] });
+    expect(groupUnanswered(notes.slice(6), { now: NOW, limit: 10 })).toEqual({ since: null, total: 0, distinct: 0, questions: [], byBrand: [] });
   });
 });
