@@ -21,7 +21,8 @@ Usage:
   giftbot kb ask [--knowledge DIR]        ask the knowledge base directly, in the terminal
   giftbot kb import ARTICLE… [--knowledge DIR] [--sample]
                                           turn help-centre articles into brand files
-  giftbot kb check [--knowledge DIR]      validate every knowledge file
+  giftbot kb check [--knowledge DIR] [--contexts]
+                                          validate every knowledge file; --contexts lists each brand's context words
   giftbot kb search [TEXT] [--brand NAME] [--json] [--knowledge DIR]
                                           ranked matches; without TEXT, one query a line from stdin
   giftbot manifest package [--out FILE] [--manifest DIR]

@@ -77,6 +77,33 @@ describe('giftbot kb check', () => {
     expect(run.stderr).toContain('amazon.json › faq[2].answer: is missing: add a string');
     expect(run.stderr).toContain('2 problems in');
   });
+
+  test("when --contexts is given, then each brand's context words are listed and a shared one is a warning naming both brands", () => {
+    const run = runCli(['kb', 'check', '--contexts']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/— all good/);
+    expect(run.stdout).toMatch(/^context words: \d+ in \d+ brands/m);
+    expect(run.stdout).toContain('  nintendo-eshop: switch, 3ds, wii u\n');
+    expect(run.stdout).toContain("  walmart: sam's club\n");
+    expect(run.stderr).toMatch(/warning: apple\.json › contexts\[\d+\]: "windows" is also a context word of "xbox"/);
+  });
+
+  test('when two imported articles share a context word, then kb check warns naming both, and still passes', () => {
+    const articles = ['nintendo-eshop', 'walmart'].map((id) => path.join(KNOWLEDGE_DIR, 'articles', `${id}.txt`));
+    expect(runCli(['kb', 'import', ...articles, '--knowledge', scratch.dir]).status).toBe(0);
+    const nintendo = JSON.parse(readFileSync(path.join(scratch.dir, 'nintendo-eshop.json'), 'utf8'));
+    expect(nintendo.contexts).toEqual(expect.arrayContaining(['switch', '3ds']));
+    const file = path.join(scratch.dir, 'walmart.json');
+    const walmart = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...walmart, contexts: [...walmart.contexts, 'Switch', 'eShop'] }));
+    const run = runCli(['kb', 'check', '--knowledge', scratch.dir]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/2 brands, \d+ entries — all good/);
+    expect(run.stdout).toMatch(/context words: \d+ in 2 brands, \d+ shared with another brand/);
+    expect(run.stderr).toMatch(/warning: nintendo-eshop\.json › contexts\[\d\]: "switch" is also a context word of "walmart"/);
+    expect(run.stderr).toMatch(/warning: walmart\.json › contexts\[1\]: "Switch" is also a context word of "nintendo-eshop"/);
+    expect(run.stderr).toMatch(/warning: walmart\.json › contexts\[2\]: "eShop" is the name of brand "nintendo-eshop", which wins/);
+  });
 });
 
 describe('giftbot kb search', () => {

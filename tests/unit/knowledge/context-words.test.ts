@@ -1,4 +1,5 @@
 import { BrandResolver, type BrandNames } from '../../../src/knowledge/brand-resolver';
+import { findContextClashes } from '../../../src/knowledge/context-clashes';
 import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
 import { Matcher } from '../../../src/knowledge/matcher';
@@ -49,6 +50,20 @@ describe('context words in the brand resolver', () => {
 
   test('when the message is not about a card, then a console is no brand', () => {
     expect(brandsIn('my 3ds wont turn on')).toEqual([]);
+  });
+});
+
+describe('context word clashes', () => {
+  test("when two brands list a context word, or one lists another brand's name, then each is a warning naming both brands", () => {
+    expect(findContextClashes(BRANDS)).toEqual([
+      { file: 'fortnite.json', path: 'contexts[1]', message: '"switch" is also a context word of "nintendo-eshop": a name two brands share points to neither' },
+      { file: 'fortnite.json', path: 'contexts[2]', message: '"xbox" is the name of brand "xbox", which wins: the context word never points to "fortnite"' },
+      { file: 'nintendo-eshop.json', path: 'contexts[0]', message: '"switch" is also a context word of "fortnite": a name two brands share points to neither' },
+    ]);
+  });
+
+  test('when every context word belongs to one brand, then there is no warning', () => {
+    expect(findContextClashes(BRANDS.filter((b) => b.id !== 'fortnite'))).toEqual([]);
   });
 });
 
