@@ -51,17 +51,22 @@ export class OtherBrands {
 
   /** The brand's own name when the text names one of these brands, else null. */
   find(text: string): string | null {
+    return this.findAt(text)?.name ?? null;
+  }
+
+  /** As find, with the index of the word the name starts at ("swap my roblox for amazon": 2). */
+  findAt(text: string): { name: string; word: number } | null {
     const words = nameWords(text);
     for (let n = Math.min(MAX_WORDS, words.length); n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const name = this.byKey.get(words.slice(i, i + n).join(''));
-        if (name) return name;
+        if (name) return { name, word: i };
       }
     }
-    for (const word of words) {
+    for (const [i, word] of words.entries()) {
       if (word.length < TYPO_MIN_LENGTH || isEnglishWord(word)) continue;
       const near = this.typoKeys.find((key) => editDistance(word, key, 1) <= 1);
-      if (near) return this.byKey.get(near)!;
+      if (near) return { name: this.byKey.get(near)!, word: i };
     }
     return null;
   }
