@@ -33,6 +33,8 @@ export interface Tuning {
   union: number;
   /** Most an everyday English word ("few", "old", "anything") weighs, as a share of the rarest term's weight. */
   everyday: number;
+  /** An item an entry says the card can't buy counts as a phrasing when one of its terms is this rare (share of the rarest term's weight). */
+  itemRarity: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -49,6 +51,7 @@ export const DEFAULT_TUNING: Tuning = {
   noise: 0.1,
   union: 1,
   everyday: 0.6,
+  itemRarity: 0.6,
 };
 
 export interface QueryTerm {

@@ -1,8 +1,9 @@
 import { isEnglishWord } from '../text/dictionary';
-import { STOPWORDS, termsOfWords } from '../text/lexicon';
+import { STOPWORDS, termsOfWord, termsOfWords } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Entry } from './entries';
+import { excludedItems } from './excluded-items';
 import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
@@ -11,6 +12,8 @@ import { TermIndex, type Field } from './term-index';
 export type { Decision, SearchHit, SearchOptions, SearchResult } from './search-result';
 
 const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
+/** An entry's title about what a card can pay for. */
+const ABOUT_WHAT_IT_BUYS = /\b(?:eligible|ineligible|buy|pay for|spend (?:it )?on|purchase|allowed|excluded|restricted)\b|\bwhat can(?:'t|not)?\b/i;
 /** How far below its best generic match a brand entry may still take a second one. */
 const LINK_TOLERANCE = 0.15;
 
@@ -161,6 +164,9 @@ export class Matcher {
 
   private readWord(word: string): { word: string; confidence: number; kind: 'known' | 'foreign' | 'noise' } {
     if (STOPWORDS.has(word) || this.terms.isKnownWord(word)) return { word, confidence: 1, kind: 'known' };
+    // Another form of a word the entries use ("coin" where they say "coins") is as good as the word.
+    const terms = termsOfWord(word);
+    if (terms.length > 0 && terms.every((term) => this.terms.hasTerm(term))) return { word, confidence: 1, kind: 'known' };
     if (isEnglishWord(word)) return { word, confidence: 0, kind: 'foreign' };
     const correction = this.terms.corrector.correct(word);
     if (!correction) return { word, confidence: 0, kind: 'noise' };
@@ -184,9 +190,23 @@ export class Matcher {
   private indexEntry(entry: Entry, skip: ReadonlySet<string>, inherited: Field[] = []): IndexedEntry {
     return {
       entry,
-      fields: [entry.title, ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(inherited),
+      fields: [entry.title, ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(this.itemFields(entry, skip), inherited),
       body: this.terms.field(entry.body, skip),
     };
+  }
+
+  /**
+   * The items an entry about what the card buys ("Item not eligible.", "What can't I buy with it?")
+   * says it can't pay for, each a phrasing of its own. Other entries list places and limits in
+   * passing ("can't be used at ATMs"), which other entries answer; an item of common words only
+   * ("gift cards") would match every question.
+   */
+  private itemFields(entry: Entry, skip: ReadonlySet<string>): Field[] {
+    if (!ABOUT_WHAT_IT_BUYS.test(entry.title)) return [];
+    const rare = this.tuning.itemRarity * this.terms.maxIdf;
+    return excludedItems(entry.body)
+      .map((item) => this.terms.field(`buy ${item}`, skip))
+      .filter((field) => [...field.terms].some((term) => this.terms.idf(term) >= rare));
   }
 
   /** A brand's entries, each with the paraphrases of the generic entry it is the brand's version of. */
