@@ -3,6 +3,7 @@ import { STOPWORDS, termsOfWord, termsOfWords } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Entry } from './entries';
+import { balanceSituation, OVER_BALANCE, type BalanceSituation } from './balance-situation';
 import { excludedItems } from './excluded-items';
 import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
@@ -104,7 +105,7 @@ export class Matcher {
     const index = brand ? this.brandIndex(brand) : undefined;
     const words = index ? this.contentWords(tokens.words, mentions, brand!, index) : tokens.words.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
     const query = this.queryTerms(words);
-    const scored = this.score(query, index);
+    const scored = this.score(query, index, balanceSituation(tokens.words));
     const top = scored[0];
     const bar = top && sharedTerms(query, top.item) >= 2 ? this.tuning.answerBroad : this.tuning.answer;
     return { brand, country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...decide(scored, bar, this.tuning) };
@@ -173,16 +174,19 @@ export class Matcher {
     return { word: correction.word, confidence: CONFIDENCE_BY_DISTANCE[correction.distance] ?? 0, kind: 'known' };
   }
 
-  private score(query: QueryTerm[], index: BrandIndex | undefined): Scored[] {
+  private score(query: QueryTerm[], index: BrandIndex | undefined, situation: BalanceSituation): Scored[] {
     const total = query.reduce((sum, q) => sum + q.weight, 0);
     if (total === 0) return [];
     const t = this.tuning;
     const needed = t.evidence * this.terms.maxIdf;
+    // "$50 on it, the order was $38": an entry about an order over the balance contradicts the customer;
+    // "order $120, card $100" is that entry's case exactly.
+    const fits = (entry: Entry) => (!situation || !OVER_BALANCE.test(entry.title) ? 1 : situation === 'covers' ? t.contradicted : 1 / t.contradicted);
     const out: Scored[] = [];
-    for (const item of index?.entries ?? []) out.push({ entry: item.entry, item, score: scoreEntry(query, total, item, needed, t) });
+    for (const item of index?.entries ?? []) out.push({ entry: item.entry, item, score: Math.min(1, scoreEntry(query, total, item, needed, t) * fits(item.entry)) });
     for (const item of this.generic) {
       if (index?.covered.has(item.entry.id)) continue;
-      out.push({ entry: item.entry, item, score: scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) });
+      out.push({ entry: item.entry, item, score: Math.min(1, scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) * fits(item.entry)) });
     }
     return out.sort((a, b) => b.score - a.score);
   }

@@ -40,7 +40,7 @@ const GROUPS: ReadonlyArray<[string, string]> = [
   ['region', 'region regions regional country countries marketplace marketplaces international abroad overseas foreign locale ' +
     'uk britain british england canada canadian usa america american germany australia australian india ' +
     'japan mexico france spain italy turkey brazil europe european'],
-  ['use', 'spend spending spent work works worked working'],
+  ['use', 'spend spending spent'],
   // "wrong country" and "a card from another country" are the same complaint.
   ['other', 'else another different elsewhere other others wrong'],
   // "Where can I use it?" is "Can it be used anywhere?"
@@ -86,7 +86,9 @@ const PHRASES = new Map<string, string[]>([
   // "us" is a stopword ("give us"), but "the us", "the states" and "a us card" are a country.
   ['gift card', ['card']], ['gift cards', ['card']], ['the us', ['region']], ['the states', ['region']], ['us card', ['region', 'card']], ['us gift', ['region', 'gift']],
   ['us account', ['region', 'account']], ['us store', ['region', 'store']],
-  ['used up', ['balance']], ['be used', ['use']], ['already used', ['already', 'redeem']], ['been used', ['redeem']], ['was used', ['redeem']], ['walk me', ['redeem']], ['walk through', ['redeem']], ['go through', ['accept']], ['went through', ['accept']], ['going through', ['accept']],
+  ['used up', ['balance']], ['be used', ['use']], ['already used', ['already', 'redeem']], ['been used', ['redeem']], ['was used', ['redeem']], // "will it work on my 3ds" asks where it can be used; "won't work" stays a complaint.
+  ['work on', ['use']], ['works on', ['use']], ['work at', ['use']], ['works at', ['use']], ['work in', ['use']], ['works in', ['use']],
+  ['walk me', ['redeem']], ['walk through', ['redeem']], ['go through', ['accept']], ['went through', ['accept']], ['going through', ['accept']],
 ]);
 
 const PHRASE_STARTS = new Set([...PHRASES.keys()].map((p) => p.split(' ')[0]!));
