@@ -33,6 +33,10 @@ export interface Tuning {
   union: number;
   /** Most an everyday English word ("few", "old", "anything") weighs, as a share of the rarest term's weight. */
   everyday: number;
+  /** An item an entry says the card can't buy counts as a phrasing when one of its terms is this rare (share of the rarest term's weight). */
+  itemRarity: number;
+  /** An entry the customer's own amounts contradict ("$50 on it, order $38" against "order over the balance") keeps this share of its score. */
+  contradicted: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -49,6 +53,8 @@ export const DEFAULT_TUNING: Tuning = {
   noise: 0.1,
   union: 1,
   everyday: 0.6,
+  itemRarity: 0.6,
+  contradicted: 0.3,
 };
 
 export interface QueryTerm {

@@ -1,9 +1,11 @@
 import { isEnglishWord } from '../text/dictionary';
-import { STOPWORDS, termsOfWords } from '../text/lexicon';
+import { STOPWORDS, termsOfWord, termsOfWords } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { BrandResolver, type BrandMention } from './brand-resolver';
 import type { Entry } from './entries';
+import { balanceSituation, OVER_BALANCE, type BalanceSituation } from './balance-situation';
 import { ErrorCodeIndex } from './error-codes';
+import { excludedItems } from './excluded-items';
 import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
@@ -12,6 +14,8 @@ import { TermIndex, type Field } from './term-index';
 export type { Decision, SearchHit, SearchOptions, SearchResult } from './search-result';
 
 const CONFIDENCE_BY_DISTANCE = [1, 0.8, 0.6] as const;
+/** An entry's title about what a card can pay for. */
+const ABOUT_WHAT_IT_BUYS = /\b(?:eligible|ineligible|buy|pay for|spend (?:it )?on|purchase|allowed|excluded|restricted)\b|\bwhat can(?:'t|not)?\b/i;
 /** How far below its best generic match a brand entry may still take a second one. */
 const LINK_TOLERANCE = 0.15;
 
@@ -112,7 +116,7 @@ export class Matcher {
     const index = brand ? this.brandIndex(brand) : undefined;
     const words = index ? this.contentWords(tokens.words, mentions, brand!, index) : tokens.words.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
     const query = this.queryTerms(words);
-    const scored = this.score(query, index);
+    const scored = this.score(query, index, balanceSituation(tokens.words));
     const top = scored[0];
     const bar = top && sharedTerms(query, top.item) >= 2 ? this.tuning.answerBroad : this.tuning.answer;
     return { brand, country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...decide(scored, bar, this.tuning) };
@@ -172,22 +176,28 @@ export class Matcher {
 
   private readWord(word: string): { word: string; confidence: number; kind: 'known' | 'foreign' | 'noise' } {
     if (STOPWORDS.has(word) || this.terms.isKnownWord(word)) return { word, confidence: 1, kind: 'known' };
+    // Another form of a word the entries use ("coin" where they say "coins") is as good as the word.
+    const terms = termsOfWord(word);
+    if (terms.length > 0 && terms.every((term) => this.terms.hasTerm(term))) return { word, confidence: 1, kind: 'known' };
     if (isEnglishWord(word)) return { word, confidence: 0, kind: 'foreign' };
     const correction = this.terms.corrector.correct(word);
     if (!correction) return { word, confidence: 0, kind: 'noise' };
     return { word: correction.word, confidence: CONFIDENCE_BY_DISTANCE[correction.distance] ?? 0, kind: 'known' };
   }
 
-  private score(query: QueryTerm[], index: BrandIndex | undefined): Scored[] {
+  private score(query: QueryTerm[], index: BrandIndex | undefined, situation: BalanceSituation): Scored[] {
     const total = query.reduce((sum, q) => sum + q.weight, 0);
     if (total === 0) return [];
     const t = this.tuning;
     const needed = t.evidence * this.terms.maxIdf;
+    // "$50 on it, the order was $38": an entry about an order over the balance contradicts the customer;
+    // "order $120, card $100" is that entry's case exactly.
+    const fits = (entry: Entry) => (!situation || !OVER_BALANCE.test(entry.title) ? 1 : situation === 'covers' ? t.contradicted : 1 / t.contradicted);
     const out: Scored[] = [];
-    for (const item of index?.entries ?? []) out.push({ entry: item.entry, item, score: scoreEntry(query, total, item, needed, t) });
+    for (const item of index?.entries ?? []) out.push({ entry: item.entry, item, score: Math.min(1, scoreEntry(query, total, item, needed, t) * fits(item.entry)) });
     for (const item of this.generic) {
       if (index?.covered.has(item.entry.id)) continue;
-      out.push({ entry: item.entry, item, score: scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) });
+      out.push({ entry: item.entry, item, score: Math.min(1, scoreEntry(query, total, item, needed, t) * (index ? t.generic : 1) * fits(item.entry)) });
     }
     return out.sort((a, b) => b.score - a.score);
   }
@@ -195,9 +205,23 @@ export class Matcher {
   private indexEntry(entry: Entry, skip: ReadonlySet<string>, inherited: Field[] = []): IndexedEntry {
     return {
       entry,
-      fields: [entry.title, ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(inherited),
+      fields: [entry.title, ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(this.itemFields(entry, skip), inherited),
       body: this.terms.field(entry.body, skip),
     };
+  }
+
+  /**
+   * The items an entry about what the card buys ("Item not eligible.", "What can't I buy with it?")
+   * says it can't pay for, each a phrasing of its own. Other entries list places and limits in
+   * passing ("can't be used at ATMs"), which other entries answer; an item of common words only
+   * ("gift cards") would match every question.
+   */
+  private itemFields(entry: Entry, skip: ReadonlySet<string>): Field[] {
+    if (!ABOUT_WHAT_IT_BUYS.test(entry.title)) return [];
+    const rare = this.tuning.itemRarity * this.terms.maxIdf;
+    return excludedItems(entry.body)
+      .map((item) => this.terms.field(`buy ${item}`, skip))
+      .filter((field) => [...field.terms].some((term) => this.terms.idf(term) >= rare));
   }
 
   /** A brand's entries, each with the paraphrases of the generic entry it is the brand's version of. */

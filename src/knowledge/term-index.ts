@@ -99,6 +99,11 @@ export class TermIndex {
     return this.vocabulary.has(word);
   }
 
+  /** Whether some entry says this term: "coin" is known when an entry says "coins". */
+  hasTerm(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
   /** True when no brand other than `brand` (and no generic entry) uses the word; watched words only. */
   isOnlyUsedBy(word: string, brand: string): boolean {
     if (!this.watched.has(word)) throw new Error(`"${word}" is not a watched word`);

@@ -16,7 +16,7 @@ export const STOPWORDS = new Set(
     'get got gotten getting there here some any all im ive id ill youre let yes yeah yep now still again ' +
     'who whom really actually anyone someone something somebody thing things way know tried trying try ' +
     'one say said says tell told like guys hmm um uh oh well even only same such own each much many ' +
-    'which while though although because since via per keeps keep kept saying popping pops showing shows appears ' +
+    'which while though although because since via per through thru keeps keep kept saying popping pops showing shows appears ' +
     'u ur ya lol omg btw idk tbh gonna wanna guess maybe basically literally'
   ).split(' '),
 );
@@ -86,7 +86,9 @@ const PHRASES = new Map<string, string[]>([
   // "us" is a stopword ("give us"), but "the us", "the states" and "a us card" are a country.
   ['gift card', ['card']], ['gift cards', ['card']], ['the us', ['region']], ['the states', ['region']], ['us card', ['region', 'card']], ['us gift', ['region', 'gift']],
   ['us account', ['region', 'account']], ['us store', ['region', 'store']],
-  ['used up', ['balance']], ['already used', ['already', 'redeem']], ['been used', ['redeem']], ['was used', ['redeem']], ['go through', ['accept']], ['went through', ['accept']], ['going through', ['accept']],
+  ['used up', ['balance']], ['be used', ['use']], ['already used', ['already', 'redeem']], ['been used', ['redeem']], ['was used', ['redeem']], // "will it work on my 3ds" asks where it can be used; "won't work" stays a complaint.
+  ['work on', ['use']], ['works on', ['use']], ['work at', ['use']], ['works at', ['use']], ['work in', ['use']], ['works in', ['use']],
+  ['walk me', ['redeem']], ['walk through', ['redeem']], ['go through', ['accept']], ['went through', ['accept']], ['going through', ['accept']],
 ]);
 
 const PHRASE_STARTS = new Set([...PHRASES.keys()].map((p) => p.split(' ')[0]!));

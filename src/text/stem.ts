@@ -4,7 +4,8 @@
  */
 const VOWEL = /[aeiouy]/;
 const DOUBLE_END = /([bdfgkmnprt])\1$/;
-const IRREGULAR: Record<string, string> = { used: 'us', using: 'us', uses: 'us', use: 'us' };
+// "used" stays apart: "already used" is a redeemed code, "never use" a card nobody wants.
+const IRREGULAR: Record<string, string> = { used: 'used', using: 'us', uses: 'us', use: 'us' };
 
 export function stem(word: string): string {
   const irregular = IRREGULAR[word];
