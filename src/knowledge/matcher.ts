@@ -102,8 +102,11 @@ export class Matcher {
   }
 
   private compute(tokens: Tokens, options: SearchOptions): SearchResult {
-    const { mentions, country } = this.resolver.resolve(tokens);
+    const resolved = this.resolver.resolve(tokens);
+    const country = resolved.country;
     const contextBrand = options.brand && this.catalog.brand(options.brand) ? options.brand : null;
+    // A product word ("switch") points to a brand only when the conversation hasn't one already.
+    const mentions = contextBrand ? resolved.mentions.filter((m) => !m.byContext) : resolved.mentions;
     const brand = mentions[0]?.brand ?? contextBrand;
     // A code is the strongest evidence: the entries printing it answer, the brand's own (or generic
     // ones) when a brand is known, else any brand's — and then that brand is the answer's.

@@ -40,6 +40,13 @@ describe('meaning over surface', () => {
   });
 });
 
+describe('product words and the conversation\'s brand', () => {
+  it('when the conversation is about an Amazon card, then "switch" does not move it to Nintendo', () => {
+    expect(matcher.search('can i use this card on my switch', { brand: 'amazon' }).brand).toBe('amazon');
+    expect(matcher.search('can i use this card on my switch').brand).toBe('nintendo-eshop');
+  });
+});
+
 describe('excludedItems', () => {
   it('when a fix lists what a card cannot pay for, then each item is read and common words are kept for the matcher to judge', () => {
     expect(excludedItems("Gift cards can't pay for bullion, coins, paper money or other gift cards — pay another way.")).toEqual(['bullion', 'coins', 'paper money', 'gift cards']);
