@@ -88,6 +88,9 @@ const PHRASES = new Map<string, string[]>([
   ['us account', ['region', 'account']], ['us store', ['region', 'store']],
   ['used up', ['balance']], ['be used', ['use']], ['already used', ['already', 'redeem']], ['been used', ['redeem']], ['was used', ['redeem']], // "will it work on my 3ds" asks where it can be used; "won't work" stays a complaint.
   ['work on', ['use']], ['works on', ['use']], ['work at', ['use']], ['works at', ['use']], ['work in', ['use']], ['works in', ['use']],
+  // Not wanting a card is its own matter: "never use", "don't want", "won't use" are not "can't use" or "won't work".
+  ['never use', ['unwanted']], ['wont use', ['unwanted']], ['dont use', ['unwanted']], ['dont want', ['unwanted']], ['dont need', ['unwanted']],
+  ['not use', ['unwanted']], ['no use', ['unwanted']], ['never going', ['unwanted']],
   ['walk me', ['redeem']], ['walk through', ['redeem']], ['go through', ['accept']], ['went through', ['accept']], ['going through', ['accept']],
 ]);
 
