@@ -77,7 +77,10 @@ export class Router {
     const global = this.flows.global;
     const brand = slotView(memory).brand ?? null;
     const found = utterance.search(brand);
-    if (reading?.intent === 'error' || (found.decision === 'answer' && found.results[0]?.kind === 'error')) {
+    // An error the knowledge base knows wins over trigger words, not over a task the model is sure of
+    // ("I want to redeem my amazon card on amazon.ca" is a walkthrough that warns about the marketplace).
+    const task = reading?.intent === 'redeem' || reading?.intent === 'sell' || reading?.intent === 'swap';
+    if (reading?.intent === 'error' || (!task && found.decision === 'answer' && found.results[0]?.kind === 'error')) {
       return { kind: 'flow', flow: global.flows.troubleshoot, slots: {} };
     }
     // A question the model is sure of is answered as one, whatever verbs it holds ("ok", "sell").

@@ -31,9 +31,9 @@ async function match(slots: Slots, tuning: Partial<Tuning> = {}) {
 
 describe('match step', () => {
   test('when the two best answers are a near tie, then it goes to onClarify with up to three candidates', async () => {
-    const { move, slots } = await match({ question: 'visa gift card other stores' });
+    const { move, slots } = await match({ question: 'steam card code not going through' });
     expect(move).toEqual({ to: 'clarify' });
-    expect(slots.candidates).toEqual(matcher.search('visa gift card other stores').results.slice(0, 3).map((h) => h.id));
+    expect(slots.candidates).toEqual(matcher.search('steam card code not going through').results.slice(0, 3).map((h) => h.id));
   });
 
   test('when one of a tied pair was already tried, then the other is answered rather than asked about', async () => {
