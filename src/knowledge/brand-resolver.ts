@@ -1,3 +1,4 @@
+import { isEnglishWord } from '../text/dictionary';
 import { countryOfDomain, domainLabel } from '../text/domains';
 import { STOPWORDS, termsOfWord } from '../text/lexicon';
 import { tokenize, type Tokens } from '../text/tokenize';
@@ -53,7 +54,8 @@ export class BrandResolver {
     for (const brand of brands) {
       for (const alias of [brand.name, ...brand.aliases]) this.addAlias(brand.id, alias);
       const first = tokenize(brand.name).words;
-      if (first.length > 1 && first[0]!.length >= 5 && !STOPWORDS.has(first[0]!) && distinctiveWord(first[0]!, brand.id)) {
+      // "ulta" for Ulta Beauty, "razer" for Razer Gold: a first word no other brand and no English uses.
+      if (first.length > 1 && first[0]!.length >= 4 && !STOPWORDS.has(first[0]!) && !isEnglishWord(first[0]!) && distinctiveWord(first[0]!, brand.id)) {
         if (!this.phrases.has(first[0]!)) this.phrases.set(first[0]!, brand.id);
       }
     }

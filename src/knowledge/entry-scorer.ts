@@ -37,6 +37,10 @@ export interface Tuning {
   itemRarity: number;
   /** An entry the customer's own amounts contradict ("$50 on it, order $38" against "order over the balance") keeps this share of its score. */
   contradicted: number;
+  /** How much a query word counts that only this entry's answer says, among the brand's entries. */
+  distinctiveBody: number;
+  /** A body word is distinctive only when it is this rare in the whole knowledge base too (share of the rarest term's weight). */
+  distinctiveRarity: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -55,6 +59,8 @@ export const DEFAULT_TUNING: Tuning = {
   everyday: 0.6,
   itemRarity: 0.6,
   contradicted: 0.3,
+  distinctiveBody: 1,
+  distinctiveRarity: 0.5,
 };
 
 export interface QueryTerm {
@@ -67,6 +73,8 @@ export interface QueryTerm {
 export interface ScoredFields {
   fields: readonly Field[];
   body: Field | undefined;
+  /** Body terms no other entry of the brand says ("Foot Locker" in the one answer that names it): they count like a phrasing's. */
+  distinctive?: ReadonlySet<string>;
 }
 
 /**
@@ -80,12 +88,16 @@ export function scoreEntry(query: readonly QueryTerm[], total: number, item: Sco
   // What any of the entry's phrasings says, and what only its body says.
   let inAny = 0;
   let onlyInBody = 0;
+  let distinct = 0;
   for (const q of query) {
     if (q.confidence === 0) continue;
     if (item.fields.some((f) => f.terms.has(q.term))) inAny += q.weight * q.confidence;
-    else if (item.body?.terms.has(q.term)) onlyInBody += q.weight * q.confidence;
+    else if (item.body?.terms.has(q.term)) {
+      onlyInBody += q.weight * q.confidence;
+      if (item.distinctive?.has(q.term)) distinct += q.weight * q.confidence;
+    }
   }
-  const inBody = onlyInBody * t.body;
+  const inBody = (onlyInBody - distinct) * t.body + distinct * t.distinctiveBody;
   let best = 0;
   for (const field of item.fields) {
     if (field.weight === 0) continue;

@@ -10,6 +10,7 @@ import type { KnowledgeCatalog } from './knowledge-catalog';
 import { DEFAULT_TUNING, scoreEntry, sharedTerms, type QueryTerm, type Tuning } from './entry-scorer';
 import { decide, nearTie, type Decision, type SearchHit, type SearchOptions, type SearchResult } from './search-result';
 import { TermIndex, type Field } from './term-index';
+import { titleWords } from './title-words';
 
 export type { Decision, SearchHit, SearchOptions, SearchResult } from './search-result';
 
@@ -36,6 +37,8 @@ interface IndexedEntry {
   /** The title, then each paraphrase (own and inherited from generic guidance). */
   fields: Field[];
   body: Field;
+  /** Body terms no other entry of its brand says. */
+  distinctive?: ReadonlySet<string>;
 }
 
 /**
@@ -208,7 +211,7 @@ export class Matcher {
   private indexEntry(entry: Entry, skip: ReadonlySet<string>, inherited: Field[] = []): IndexedEntry {
     return {
       entry,
-      fields: [entry.title, ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(this.itemFields(entry, skip), inherited),
+      fields: [titleWords(entry.title), ...entry.paraphrases].map((t) => this.terms.field(t, skip)).concat(this.itemFields(entry, skip), inherited),
       body: this.terms.field(entry.body, skip),
     };
   }
@@ -237,14 +240,24 @@ export class Matcher {
     const own = this.catalog.entriesOf(id).map((e) => this.indexEntry(e, skip));
     const fieldTerms = new Set(own.flatMap((item) => item.fields.flatMap((f) => [...f.terms])));
     const links = this.linkToGeneric(own);
-    const entries = own.map((item) => {
+    const distinctive = this.distinctiveTerms(own);
+    const entries = own.map((item, i) => {
       const inherited = links.filter((l) => l.own === item).flatMap((l) => l.generic.fields);
-      return inherited.length ? { ...item, fields: [...item.fields, ...inherited] } : item;
+      return { ...item, fields: inherited.length ? [...item.fields, ...inherited] : item.fields, distinctive: distinctive[i] };
     });
     const versions = new Map(links.map((l) => [l.generic.entry.id, l.own.entry.id]));
     const index: BrandIndex = { entries, covered: new Set(versions.keys()), skip, fieldTerms, versions };
     this.brandIndexes.set(id, index);
     return index;
+  }
+
+  /** For each entry, the rare body terms no other entry of the brand says, in its phrasings or its answer. */
+  private distinctiveTerms(own: readonly IndexedEntry[]): Array<Set<string>> {
+    const count = new Map<string, number>();
+    const termsOf = own.map((item) => new Set([...item.body.terms, ...item.fields.flatMap((f) => [...f.terms])]));
+    for (const terms of termsOf) for (const term of terms) count.set(term, (count.get(term) ?? 0) + 1);
+    const rare = this.tuning.distinctiveRarity * this.terms.maxIdf;
+    return own.map((item) => new Set([...item.body.terms].filter((term) => count.get(term) === 1 && this.terms.idf(term) >= rare)));
   }
 
   /**
