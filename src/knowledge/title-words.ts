@@ -6,7 +6,7 @@
  * brand's own. A title that is nothing but a code ("Error code 2813-xxxx.") keeps its words.
  */
 const LEADING_CODE = /^\s*(?:(?:error|err|decline|status)\s+)?(?:code\s+)?(?:#\s*)?(?:0x[0-9a-f]{2,8}|\d{2,4}-[0-9x]{2,4}|[a-z]{1,4}-?[0-9x]*\d[0-9x]*|\d{2,6})\s*(?:[:.\-–—]|\)\s*)\s*/i;
-const TRAILING_CODE = /\s*[(\[](?:(?:error|err|code)\s+)?(?:0x[0-9a-f]{2,8}|\d{2,4}-[0-9x]{2,4}|[a-z]{1,4}-?[0-9x]*\d[0-9x]*)[)\]]\s*\.?$/i;
+const TRAILING_CODE = /\s*[([](?:(?:error|err|code)\s+)?(?:0x[0-9a-f]{2,8}|\d{2,4}-[0-9x]{2,4}|[a-z]{1,4}-?[0-9x]*\d[0-9x]*)[)\]]\s*\.?$/i;
 
 export function titleWords(title: string): string {
   const stripped = title.replace(LEADING_CODE, '').replace(TRAILING_CODE, '').trim();
