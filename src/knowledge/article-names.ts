@@ -68,6 +68,8 @@ export function findContextNames(text: string, name: string, aliases: readonly s
     const { words, beforeOwn } = trimmed;
     const key = words.map((w) => w.key).join(' ');
     if (taken.has(possessiveOf(key)) || taken.has(key.replace(/s$/, '')) || key.replace(/[^a-z0-9]/g, '').length < 3) continue;
+    // An error code ("CMG-602", "NK-2xx") is found by the code index; it names no product or place.
+    if (/\d/.test(key) && /^(?:[a-z]{0,4}-[0-9x]+(?:-[0-9x]+)?|0x[0-9a-f]+)$/.test(key.replace(/\s+/g, ''))) continue;
     // An everyday word is a name only where the article treats it as one: on its own or as the
     // brand's family ("Vanilla Visa"), and never written in lower case ("games", "activate").
     if (words.every((w) => everyday(w.key)) && (!(standalone.has(key) || beforeOwn) || words.every((w) => lower.has(w.key)))) continue;

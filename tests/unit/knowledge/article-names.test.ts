@@ -58,4 +58,7 @@ describe('context words from an article', () => {
     findContextNames(text, 'Brand', []);
     expect(Date.now() - started).toBeLessThan(3000);
   });
+  it('when an article names error codes, then they are left to the code index and are no context words', () => {
+    expect(findContextNames('Error CMG-602: try again. Error NK-2xx happens. Use it at Foot Locker or on a PS5.', 'Chipotle', [])).toEqual(['foot locker', 'ps5']);
+  });
 });
