@@ -17,8 +17,12 @@ const ORDER = [
 
 export type BalanceSituation = 'covers' | 'short' | null;
 
+/** Said in words: "the total was more than what's on the card". */
+const SHORT_IN_WORDS = /\b(?:more than (?:whats|what is|the balance|the amount) on (?:the|my|it)|more than (?:the|my) balance|over (?:the|my) balance|not enough (?:money |balance |funds )?on (?:the|my|it))\b/;
+
 export function balanceSituation(words: readonly string[]): BalanceSituation {
   const text = words.join(' ');
+  if (SHORT_IN_WORDS.test(text)) return 'short';
   const balance = firstAmount(text, BALANCE);
   const order = firstAmount(text, ORDER);
   if (balance === null || order === null) return null;

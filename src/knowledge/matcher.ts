@@ -142,7 +142,8 @@ export class Matcher {
       const mention = mentions.find((m) => i >= m.start && i < m.end);
       if (!mention) {
         if (!index.skip.has(word)) out.push(word);
-      } else if (inEntries(word) && !index.skip.has(word)) {
+      } else if ((inEntries(word) || (mention.byContext && mention.brand === brand)) && !index.skip.has(word)) {
+        // A product or place of this brand ("Sam's Club" for Walmart) is what the question is about.
         out.push(word);
       } else if (mention.brand !== brand && i === mention.start) {
         out.push('other');

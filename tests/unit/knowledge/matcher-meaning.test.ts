@@ -31,6 +31,14 @@ describe('meaning over surface', () => {
     expect(ids('declined, the order is $120 and the card only has $100', 'visa-prepaid')[0]).toBe('visa-prepaid/declined-for-more-than-the-balance');
   });
 
+  it('when the customer says in words that the order costs more than the card holds, then that entry leads', () => {
+    expect(ids('visa giftcard declined because the total was more than whats on the card')[0]).toBe('visa-prepaid/declined-for-more-than-the-balance');
+  });
+
+  it('when a question names a place of the brand it names, then the place is what it is about', () => {
+    expect(ids('can i use my walmart card at sams club')[0]).toBe('walmart/can-a-walmart-gift-card-be-used-anywhere-else');
+  });
+
   it('when "work" stands for "use", then the console question finds its entry', () => {
     expect(ids('will my eshop card work on my old 3ds')[0]).toBe('nintendo-eshop/can-i-still-use-a-nintendo-eshop-card-on-a-3ds-or-wii-u');
   });
