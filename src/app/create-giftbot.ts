@@ -89,7 +89,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const runner = new FlowRunner({ flows, catalog, matcher, otherBrands, settings: engineSettingsFrom(config), handoff, notes, intents });
   const bot = new GiftBot({
     runner,
-    router: new Router(flows),
+    router: new Router(flows, (text) => otherBrands?.find(text) ?? null),
     conversationState: new ConversationState(storage),
     handoff,
     transcripts,

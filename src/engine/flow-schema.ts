@@ -6,7 +6,6 @@ import { KebabIdSchema } from '../knowledge/brand-schema';
  * in strings; every word the bot says lives here. Stage one (this file) checks each file's shape;
  * stage two (flow-check.ts) checks what refers to what.
  */
-
 const text = z.string().trim().min(1, 'must not be empty');
 const stepId = KebabIdSchema;
 const flowId = KebabIdSchema;
@@ -61,7 +60,6 @@ export const OptionSchema = z
 
 const base = { id: stepId };
 const next = { next: stepId.optional() };
-
 export const StepSchema = z.discriminatedUnion(
   'type',
   [
@@ -221,6 +219,7 @@ export const GlobalFileSchema = z.strictObject({
     englishOnly: flowId,
     /** After the urgent answer to codes already handed over: a person offered at once. */
     urgentHelp: flowId,
+    cardNamed: flowId.optional(), // a card named and nothing asked ("i have a roblox card"): the brand noted, then the choices
   }),
   /** Short answers that end nothing: the prompt a flow was waiting on follows them. */
   smallTalk: z.strictObject({

@@ -5,6 +5,7 @@ import { looksNonEnglish } from '../understanding/non-english';
 import type { Utterance } from '../understanding/utterance';
 import type { FlowSet } from './flow-loader';
 import type { GlobalFile } from './flow-schema';
+import { cardNamed } from './card-named';
 import { PhraseSet } from './input-readers';
 import { slotView, type Slots } from './slots';
 
@@ -49,7 +50,8 @@ export class Router {
   private readonly triggers: Array<{ flow: string; says: PhraseSet; set: Slots }>;
   private readonly commands: Array<{ name: CommandName; says: PhraseSet }>;
 
-  constructor(private readonly flows: FlowSet) {
+  /** `otherBrand`: a brand without an article named in a text ("Roblox"), for a card named and nothing asked. */
+  constructor(private readonly flows: FlowSet, private readonly otherBrand?: (text: string) => string | null) {
     this.triggers = [...flows.flows.values()].flatMap(({ flow }) =>
       (flow.triggers ?? []).map((t) => ({ flow: flow.id, says: new PhraseSet(t.says), set: { ...(t.set ?? {}) } })),
     );
@@ -91,6 +93,9 @@ export class Router {
       if (phrase && (!best || phrase.length > best.length)) best = { flow: trigger.flow, set: trigger.set, length: phrase.length };
     }
     if (best) return { kind: 'flow', flow: best.flow, slots: best.set };
+    // No task word reached a flow and the knowledge base has nothing: a card named alone gets the choices.
+    const card = global.flows.cardNamed ? cardNamed(utterance, this.otherBrand) : null;
+    if (card) return { kind: 'flow', flow: global.flows.cardNamed!, slots: { brand: card } };
     return { kind: 'flow', flow: global.flows.question, slots: {} };
   }
 

@@ -34,7 +34,7 @@ describe('shipped dialogs', () => {
   test('when every file in dialogs/ is checked, then both stages pass', () => {
     const { set, problems } = checkDialogsDir(DIALOGS_DIR, refs);
     expect(problems.map(formatProblem)).toEqual([]);
-    expect([...set!.flows.keys()].sort()).toEqual(['account', 'ask', 'complaint', 'english-only', 'handoff', 'leave-message', 'menu', 'next-step', 'question', 'redeem', 'sell-swap', 'survey', 'troubleshoot', 'urgent-help']);
+    expect([...set!.flows.keys()].sort()).toEqual(['account', 'ask', 'card-named', 'complaint', 'english-only', 'handoff', 'leave-message', 'menu', 'next-step', 'question', 'redeem', 'sell-swap', 'survey', 'troubleshoot', 'urgent-help']);
   });
 
   test('when each file names its $schema, then it is the generated one', () => {
