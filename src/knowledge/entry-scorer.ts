@@ -41,6 +41,8 @@ export interface Tuning {
   distinctiveBody: number;
   /** A body word is distinctive only when it is this rare in the whole knowledge base too (share of the rarest term's weight). */
   distinctiveRarity: number;
+  /** The bar for the named brand's own entry that meets three of the question's words, none foreign, with a clear lead. */
+  answerWellMet: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -61,6 +63,7 @@ export const DEFAULT_TUNING: Tuning = {
   contradicted: 0.3,
   distinctiveBody: 1,
   distinctiveRarity: 0.5,
+  answerWellMet: 0.3,
 };
 
 export interface QueryTerm {

@@ -124,7 +124,12 @@ export class Matcher {
     const query = this.queryTerms(words);
     const scored = this.score(query, index, balanceSituation(tokens.words));
     const top = scored[0];
-    const bar = top && sharedTerms(query, top.item) >= 2 ? this.tuning.answerBroad : this.tuning.answer;
+    const shared = top ? sharedTerms(query, top.item) : 0;
+    let bar = shared >= 2 ? this.tuning.answerBroad : this.tuning.answer;
+    // Three of the question's words met in the named brand's own entry, none foreign, a clear lead:
+    // a long question ("can I use it at Sam's Club") can score low and still be answered.
+    const wellMet = top && index && top.entry.brand === brand && shared >= 3 && query.every((q) => q.confidence > 0) && top.score - (scored[1]?.score ?? 0) >= this.tuning.tie;
+    if (wellMet) bar = Math.min(bar, this.tuning.answerWellMet);
     return { brand, country, mentioned: [...new Set(mentions.map((m) => m.brand))], ...decide(scored, bar, this.tuning) };
   }
 

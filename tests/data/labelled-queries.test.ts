@@ -7,10 +7,10 @@ import { KNOWLEDGE_DIR, ROOT } from '../helpers/paths';
 
 /**
  * The labelled set was written blind to the matcher, as people type. These floors are what was
- * measured on 2026-12-06 (210/227 top-1, 50/52 abstention; docs/benchmarks.md "Matching"); they
+ * measured on 2026-12-06 (211/227 top-1, 50/52 abstention; docs/benchmarks.md "Matching"); they
  * guard against regressions and must only ever go up.
  */
-const FLOORS = { top1: 0.925, abstention: 0.96 };
+const FLOORS = { top1: 0.929, abstention: 0.96 };
 
 const queries = readLabelledSet(path.join(ROOT, 'tests', 'data', 'labelled-queries.json'));
 const result = evaluate(new Matcher(new KnowledgeCatalog(loadKnowledgeDir(KNOWLEDGE_DIR))), queries);

@@ -39,6 +39,12 @@ describe('meaning over surface', () => {
     expect(ids('can i use my walmart card at sams club')[0]).toBe('walmart/can-a-walmart-gift-card-be-used-anywhere-else');
   });
 
+  it('when a question meets three of its words in the conversation brand\'s own entry, then it is answered though long', () => {
+    const found = matcher.search('can i use it at sams club', { brand: 'walmart' });
+    expect(found.decision).toBe('answer');
+    expect(found.results[0]?.id).toBe('walmart/can-a-walmart-gift-card-be-used-anywhere-else');
+  });
+
   it('when "work" stands for "use", then the console question finds its entry', () => {
     expect(ids('will my eshop card work on my old 3ds')[0]).toBe('nintendo-eshop/can-i-still-use-a-nintendo-eshop-card-on-a-3ds-or-wii-u');
   });
