@@ -6,11 +6,11 @@ import { UnansweredReportSchema } from '../../src/handoff/unanswered-questions';
 import { openSqliteBackend } from '../../src/storage/sqlite/sqlite-backend';
 import { openRedisBackend } from '../../src/storage/redis/redis-backend';
 import { runCli } from '../helpers/cli';
-import { directLineClient } from '../helpers/directline-client';
+import { converse } from '../helpers/converse';
 import { scratchDir } from '../helpers/paths';
 import { readRecords } from '../helpers/records';
 import { startRedis, type RedisServer } from '../helpers/redis-server';
-import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer } from '../helpers/server';
 
 /**
  * `giftbot report unanswered` and `giftbot data purge`, run as the real bin against data the real
@@ -23,23 +23,6 @@ const cleanups: Array<() => void> = [];
 /** The data folder the conversations below were held in (never changed: purges work on copies). */
 let seeded: string;
 const ids = { ana: '', ben: '', cleo: '' };
-
-/** One customer's turns: each message, then a phrase the bot's reply holds (so the turn is over). */
-async function converse(server: TestServer, turns: Array<[say: string, reply: string]>): Promise<string> {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: false });
-  try {
-    await eventually(() => customer.texts().find((t) => t.includes("I'm giftbot")), 8000, 'greeting');
-    for (const [say, reply] of turns) {
-      const before = customer.texts().length;
-      await customer.say(say);
-      await eventually(() => customer.texts().slice(before).find((t) => t.includes(reply)), 8000, `"${reply}" after "${say}"`);
-    }
-    return body.conversationId as string;
-  } finally {
-    customer.end();
-  }
-}
 
 const REPHRASE = 'say it another way';
 const MENU = "Here's what I can help with";

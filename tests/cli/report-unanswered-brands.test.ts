@@ -1,8 +1,8 @@
 import { UnansweredReportSchema } from '../../src/handoff/unanswered-questions';
 import { runCli } from '../helpers/cli';
-import { directLineClient } from '../helpers/directline-client';
+import { converse } from '../helpers/converse';
 import { scratchDir } from '../helpers/paths';
-import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer } from '../helpers/server';
 
 /**
  * `giftbot report unanswered` groups questions by brand, and a brand without an article by its own
@@ -14,22 +14,6 @@ jest.setTimeout(90_000);
 const NO_STEPS = 'specific';
 let dataDir: string;
 let cleanup: () => void;
-
-/** One customer's turns: each message, then a phrase the bot's reply holds (so the turn is over). */
-async function converse(server: TestServer, turns: Array<[say: string, reply: string]>): Promise<void> {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: false });
-  try {
-    await eventually(() => customer.texts().find((t) => t.includes("I'm giftbot")), 8000, 'greeting');
-    for (const [say, reply] of turns) {
-      const before = customer.texts().length;
-      await customer.say(say);
-      await eventually(() => customer.texts().slice(before).find((t) => t.includes(reply)), 8000, `"${reply}" after "${say}"`);
-    }
-  } finally {
-    customer.end();
-  }
-}
 
 beforeAll(async () => {
   ({ dir: dataDir, cleanup } = scratchDir());
