@@ -5,6 +5,8 @@
  */
 const WEAK = /^(?:get|need|want|wanna|see)$/;
 const ASKING = /\b(?:talk|talking|speak|speaking|chat|chatting|connect|transfer|put me|get|need|want|wanna|see|reach|contact|call|escalate|send me)\b/;
+/** Every asking verb of a message, in order: built once, not per message. */
+const ASKING_ALL = new RegExp(ASKING.source, 'g');
 /** A call back is a person. */
 const CALL_ME = /\b(?:call ?back|call me|phone me|ring me|give me a call|someone (?:to )?call|(?:arrange|schedule|book|set up|request) (?:a |an )?(?:phone )?call)\b/;
 /** "would amazon ever call me?" asks about a call, it does not ask for one. */
@@ -62,7 +64,7 @@ export function isPersonRequest(normalized: string): boolean {
   if (CALL_ME.test(said) && !WOULD_CALL.test(said)) return true;
   // "please contact customer service" is what an error message says, not what the customer asks.
   const asking = said.replace(/\bplease contact\b/g, '');
-  for (const verb of asking.matchAll(new RegExp(ASKING.source, 'g'))) {
+  for (const verb of asking.matchAll(ASKING_ALL)) {
     // A plain "want"/"need" reaches less far: "want to order 40 cards for employee appreciation" asks for no one.
     const after = asking.slice(verb.index, verb.index + (WEAK.test(verb[0]) ? 30 : 60));
     if (A_PERSON.test(after) && !/\b(?:someone|somebody|anyone) (?:called|texted|emailed|asked|told|said|sent|messaged)\b/.test(after)) return true;
