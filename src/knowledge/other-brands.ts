@@ -1,6 +1,6 @@
 import { isEnglishWord } from '../text/dictionary';
 import { normalizeText } from '../text/normalize';
-import { editDistance } from '../text/typo-corrector';
+import { TypoCorrector } from '../text/typo-corrector';
 import type { OtherBrand } from './other-brands-schema';
 
 /** Names of up to this many words are looked for ("bath and body works"). */
@@ -34,7 +34,8 @@ export function nameKey(text: string): string {
  */
 export class OtherBrands {
   private readonly byKey = new Map<string, string>();
-  private readonly typoKeys: string[] = [];
+  /** The project's symmetric-delete corrector over the names long enough to forgive a typo in. */
+  private readonly typos: TypoCorrector;
 
   constructor(brands: readonly OtherBrand[], listed: (key: string) => boolean = () => false) {
     for (const brand of brands) {
@@ -42,7 +43,7 @@ export class OtherBrands {
       if (keys.some(listed)) continue;
       for (const key of keys) if (!this.byKey.has(key)) this.byKey.set(key, brand.name);
     }
-    this.typoKeys = [...this.byKey.keys()].filter((k) => k.length >= TYPO_MIN_LENGTH);
+    this.typos = new TypoCorrector(new Set([...this.byKey.keys()].filter((k) => k.length >= TYPO_MIN_LENGTH)));
   }
 
   get size(): number {
@@ -65,8 +66,8 @@ export class OtherBrands {
     }
     for (const [i, word] of words.entries()) {
       if (word.length < TYPO_MIN_LENGTH || isEnglishWord(word)) continue;
-      const near = this.typoKeys.find((key) => editDistance(word, key, 1) <= 1);
-      if (near) return { name: this.byKey.get(near)!, word: i };
+      const near = this.typos.correct(word);
+      if (near?.distance === 1) return { name: this.byKey.get(near.word)!, word: i };
     }
     return null;
   }
