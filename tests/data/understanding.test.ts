@@ -1,16 +1,9 @@
 import path from 'node:path';
 import { readUnderstandingSet, scoreIntents } from '../../bench/understanding-eval';
-import { loadDialogsDir } from '../../src/engine/flow-loader';
-import { KnowledgeCatalog } from '../../src/knowledge/knowledge-catalog';
-import { loadKnowledgeDir } from '../../src/knowledge/knowledge-loader';
-import { ScamDetector } from '../../src/safety/scam-detector';
-import { trainedClassifier } from '../../src/understanding/trained-classifier';
+import { shippedClassifier } from '../helpers/shipped-classifier';
 
 const root = path.resolve(__dirname, '..', '..');
-const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(root, 'knowledge')));
-const flows = loadDialogsDir(path.join(root, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
-const scam = new ScamDetector(flows.global.safety.scamCues);
-const { classifier } = trainedClassifier(path.join(root, 'dialogs', 'intents'), { scamRule: (n) => scam.isScamNormalized(n) });
+const classifier = shippedClassifier();
 const read = (text: string) => classifier.classify(text);
 
 /**

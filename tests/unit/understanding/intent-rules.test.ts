@@ -1,17 +1,8 @@
-import path from 'node:path';
-import { loadDialogsDir } from '../../../src/engine/flow-loader';
-import { KnowledgeCatalog } from '../../../src/knowledge/knowledge-catalog';
-import { loadKnowledgeDir } from '../../../src/knowledge/knowledge-loader';
-import { ScamDetector } from '../../../src/safety/scam-detector';
 import { asksInGeneral } from '../../../src/understanding/general-question';
-import { trainedClassifier } from '../../../src/understanding/trained-classifier';
 import { normalizeText } from '../../../src/text/normalize';
+import { shippedClassifier } from '../../helpers/shipped-classifier';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const catalog = new KnowledgeCatalog(loadKnowledgeDir(path.join(root, 'knowledge')));
-const flows = loadDialogsDir(path.join(root, 'dialogs'), { brandIds: new Set(catalog.brandIds), entryIds: new Set(catalog.entryIds) });
-const scam = new ScamDetector(flows.global.safety.scamCues);
-const { classifier } = trainedClassifier(path.join(root, 'dialogs', 'intents'), { scamRule: (n) => scam.isScamNormalized(n) });
+const classifier = shippedClassifier();
 
 // Our own wordings for each rule's shape (not taken from any held-out set).
 describe('the rules on top of the intent model', () => {
