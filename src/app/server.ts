@@ -38,6 +38,7 @@ import { overallCeiling } from '../channels/overall-ceiling';
 import { developmentGuard } from '../channels/development-guard';
 import { turnCommitMiddleware } from '../channels/turn-commit-middleware';
 import { securityHeaders } from '../channels/web/security-headers';
+import { cors } from '../channels/web/cors';
 import type { Logger } from '../core/logger';
 import { IncomingRedactor } from '../safety/incoming-redactor';
 import { cutText } from '../safety/cut-text';
@@ -108,6 +109,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ? createSlackChannel({ signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, botUserId: config.SLACK_BOT_USER_ID, giftbot, log, redactor, turns: backend, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) })
     : undefined;
   if (slack) app.use(slack.router);
+  // Before the ceiling: a preflight is answered here and spends no one's allowance.
+  app.use('/v3/directline', cors(config.ALLOWED_ORIGINS ?? []));
   app.use(['/v3/directline', '/api/messages'], overallCeiling(limits));
   app.use(express.json({ limit: MAX_BODY }), refuseDeepJson);
 

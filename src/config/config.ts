@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../core/logger';
+import { AllowedOriginsSchema } from './allowed-origins';
 import { parseSupportHours, TimeZoneSchema } from '../handoff/support-hours';
 import { DEFAULT_HANDOFF_QUEUE_MAX, LIMIT_DEFAULTS } from '../limits/limit-defaults';
 import { LimitSpecSchema } from '../limits/limit-spec';
@@ -50,12 +52,16 @@ export const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Log lines below this level are not written: debug (also health probes' access lines), info, warn, error, silent. */
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     /** Where giftbot keeps its data (conversations, transcripts, the handoff queue). */
     DATA_DIR: z.string().min(1).default('data'),
     KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
     DIALOGS_DIR: z.string().min(1).default('dialogs'),
     /** The address people reach giftbot at (for stream URLs behind a proxy, the Teams manifest). */
     PUBLIC_URL: BaseUrl.optional(),
+    /** Other sites that may run the widget against giftbot (CORS on /v3/directline), comma-separated origins. Unset: same origin only. */
+    ALLOWED_ORIGINS: AllowedOriginsSchema.optional(),
     /** Where "sell it" links go. The default is a reserved example domain: set the real one. */
     SELL_URL: BaseUrl.default('https://marketplace.example/sell'),
     SWAP_URL: BaseUrl.default('https://marketplace.example/swap'),
