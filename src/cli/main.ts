@@ -1,14 +1,3 @@
-import { kbCheck } from './kb-check';
-import { kbImport } from './kb-import';
-import { kbSearch } from './kb-search';
-import { interactiveSearch } from './interactive-search';
-import { schemasWrite } from './schemas-write';
-import { chat } from './chat';
-import { serve } from './serve';
-import { manifestPackage } from './manifest-package';
-import { dialogsCheck } from './dialogs-check';
-import { reportUnanswered } from './report-unanswered';
-import { dataPurge } from './data-purge';
 import { UsageError, type Io, processIo } from './io';
 
 const USAGE = `giftbot — gift-card support bot
@@ -42,18 +31,22 @@ Options:
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  serve,
-  chat,
-  'dialogs check': dialogsCheck,
-  'kb ask': interactiveSearch,
-  'kb import': kbImport,
-  'kb check': kbCheck,
-  'kb search': kbSearch,
-  'schemas write': schemasWrite,
-  'manifest package': manifestPackage,
-  'report unanswered': reportUnanswered,
-  'data purge': dataPurge,
+/**
+ * Each command is loaded only when it runs (a dynamic import), so `giftbot serve` never loads what
+ * another command needs (e.g. jszip for the Teams zip) and start-up reads less code.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).serve,
+  chat: async () => (await import('./chat.js')).chat,
+  'dialogs check': async () => (await import('./dialogs-check.js')).dialogsCheck,
+  'kb ask': async () => (await import('./interactive-search.js')).interactiveSearch,
+  'kb import': async () => (await import('./kb-import.js')).kbImport,
+  'kb check': async () => (await import('./kb-check.js')).kbCheck,
+  'kb search': async () => (await import('./kb-search.js')).kbSearch,
+  'schemas write': async () => (await import('./schemas-write.js')).schemasWrite,
+  'manifest package': async () => (await import('./manifest-package.js')).manifestPackage,
+  'report unanswered': async () => (await import('./report-unanswered.js')).reportUnanswered,
+  'data purge': async () => (await import('./data-purge.js')).dataPurge,
 };
 
 /** Runs one command; returns the exit code. Usage mistakes print help and exit 2. */
@@ -62,13 +55,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(USAGE);
     return 0;
   }
-  if (argv.length === 0) return serve([], io);
+  if (argv.length === 0) return (await COMMANDS.serve!())([], io);
   const two = `${argv[0]} ${argv[1] ?? ''}`.trim();
   const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0]!, argv.slice(1)];
-  const command = COMMANDS[name];
+  const load = COMMANDS[name];
   try {
-    if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
-    return await command(rest, io);
+    if (!load) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
+    return await (await load())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`giftbot: ${err.message}\n\n${USAGE}`);

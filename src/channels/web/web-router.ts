@@ -10,21 +10,31 @@ function packageRoot(): string {
 }
 
 /**
+ * A browser file giftbot serves from an npm package: the copy `npm run build` puts in dist/bundles/
+ * (scripts/copy-bundles.mjs), so production needs no 177 MB botframework-webchat; else, in a
+ * checkout that was never built, the package's own file (its exports hide it from require.resolve,
+ * so it goes by path).
+ */
+function bundledFile(root: string, name: string, ...packagePath: string[]): string {
+  const copy = path.join(root, 'dist', 'bundles', name);
+  return existsSync(copy) ? copy : path.join(root, 'node_modules', ...packagePath);
+}
+
+/**
  * The website side: `/` is a demo help-centre page of the marketplace with the widget on it,
  * `/widget.js` the one-line embed for any site, and `/webchat/webchat.js` the official Web Chat
- * bundle, straight from the botframework-webchat package (its exports hide the file from
- * require.resolve, so it is served by path). `/agent/` is the support agent console; the same page is
- * the Teams tab at `/agent/teams.html` (with the Teams JS library at `/agent/teams-js.js`).
+ * bundle. `/agent/` is the support agent console; the same page is the Teams tab at
+ * `/agent/teams.html` (with the Teams JS library at `/agent/teams-js.js`).
  */
 export function webRouter(): Router {
   const root = packageRoot();
   const router = Router();
-  const webchat = path.join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+  const webchat = bundledFile(root, 'webchat.js', 'botframework-webchat', 'dist', 'webchat.js');
   router.get('/webchat/webchat.js', (_req, res) => {
     res.sendFile(webchat, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
   });
-  // The agent console as a Teams tab needs the Teams JS library; served by path from the package, like Web Chat.
-  const teamsJs = path.join(root, 'node_modules', '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js');
+  // The agent console as a Teams tab needs the Teams JS library; served like Web Chat.
+  const teamsJs = bundledFile(root, 'teams-js.js', '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js');
   router.get('/agent/teams-js.js', (_req, res) => {
     res.sendFile(teamsJs, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
   });
