@@ -31,6 +31,8 @@ import { isStorageUnavailable } from '../storage/storage-unavailable';
 import { Metrics } from './metrics';
 import { metricsAccess } from './metrics-access';
 import { routeConsoleToLog } from './console-log';
+import { accessLog, logUpgrade } from './access-log';
+import { readiness } from './readiness';
 import { errorFields } from '../core/error-fields';
 import { createClientLimits } from './client-limits-setup';
 import { handoffLimits } from '../limits/handoff-limits';
@@ -93,12 +95,14 @@ export async function startServer(config: Config, options: ServerOptions): Promi
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(accessLog(log));
   // Unset, req.ip is the socket's address: X-Forwarded-For is believed only from a configured proxy.
   app.set('trust proxy', config.TRUST_PROXY ?? false);
   app.use(securityHeaders({ publicUrl: config.PUBLIC_URL }));
   app.get('/healthz', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
   });
+  app.get('/readyz', readiness({ backend, brands: giftbot && (() => giftbot.catalog.brandIds.length), serving: () => ready, log }));
   app.get('/metrics', metricsAccess(config), async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
   });
@@ -151,6 +155,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const server = createServer(app);
   const stream = createDirectLineStream(store, tokens, log);
   server.on('upgrade', (req, socket, head) => {
+    logUpgrade(log, req, socket);
     if (!stream.upgrade(req, socket, head) && !agents?.stream.upgrade(req, socket, head)) refuse(socket, 404, 'Not Found');
   });
   await new Promise<void>((resolve, reject) => {

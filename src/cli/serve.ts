@@ -10,10 +10,12 @@ import type { Io } from './io';
  * new requests, let the turns in flight finish, then exit.
  */
 export async function serve(_args: string[], io: Io): Promise<number> {
-  const log = jsonLogger((line) => io.out(line));
+  let log = jsonLogger((line) => io.out(line));
   let running;
   try {
-    running = await startServer(loadConfig(io.env), { root: io.cwd, log });
+    const config = loadConfig(io.env);
+    log = jsonLogger((line) => io.out(line), { level: config.LOG_LEVEL });
+    running = await startServer(config, { root: io.cwd, log });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof DataProblemsError) {
       io.err(`${err.message}\ngiftbot did not start.\n`);

@@ -54,6 +54,11 @@ export interface Backend {
   purgeConversation(conversationId: string): Promise<PurgeCounts | null>;
   /** Deletes transcripts older than `before` (TRANSCRIPT_DAYS); how many activities went. */
   expireTranscripts(before: Date): Promise<number>;
+  /**
+   * One real round trip to where everything is kept (SQLite: a query on the file; Redis: PING);
+   * rejects when it can't be reached. /readyz asks it, under its own time limit.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,7 @@ export function memoryBackend(): Backend {
       return null;
     },
     expireTranscripts: async () => 0,
+    ping: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -13,6 +13,10 @@ export interface RedisServer {
   kill(): void;
   /** Stops it and starts it again on the same port, empty (nothing is saved). */
   restart(): Promise<void>;
+  /** SIGSTOP: the process stays, connections stay open, nothing is answered (a hung Redis). */
+  freeze(): void;
+  /** SIGCONT after freeze: it answers again. */
+  thaw(): void;
 }
 
 const START_TIMEOUT_MS = 10_000;
@@ -102,6 +106,12 @@ export async function startRedis(): Promise<RedisServer> {
     },
     kill() {
       child.kill('SIGKILL');
+    },
+    freeze() {
+      child.kill('SIGSTOP');
+    },
+    thaw() {
+      child.kill('SIGCONT');
     },
     async restart() {
       await halt();

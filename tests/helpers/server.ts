@@ -15,7 +15,8 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const logs: string[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'giftbot-test-'));
-  const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...LOOPBACK_LIMITS, ...env }), { root: ROOT, log: jsonLogger((line) => logs.push(line)) });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...LOOPBACK_LIMITS, ...env });
+  const running = await startServer(config, { root: ROOT, log: jsonLogger((line) => logs.push(line), { level: config.LOG_LEVEL }) });
   return Object.assign(running, { logs });
 }
 

@@ -79,6 +79,10 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     },
     // Redis expires transcripts itself (a TTL of TRANSCRIPT_DAYS on every write).
     expireTranscripts: async () => 0,
+    async ping(): Promise<void> {
+      // No offline queue: while Redis is away this rejects at once; a hung one is cut off by the caller's timeout.
+      await redis.run('ping', (client) => client.ping());
+    },
     settle: () => redis.subscriptions.settle(),
     close: () => redis.close(),
   };

@@ -47,6 +47,8 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
   const notes = new SqliteRecordLog(db, 'notes', TeamNoteSchema, reportBadRow('notes'));
   const directLine = new SqliteDirectLineStore(db, options.now);
   const locks = new LocalLocks();
+  // Reads a page of the file itself (SELECT 1 alone would never touch it).
+  const probe = db.prepare<[]>('SELECT COUNT(*) FROM counters');
   log.info('storage.opened', { kind: 'sqlite', file });
 
   return {
@@ -75,6 +77,10 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
     },
 
     expireTranscripts: (before: Date) => transcripts.expire(before),
+
+    async ping(): Promise<void> {
+      db.readOne(() => probe.get());
+    },
 
     async close(): Promise<void> {
       db.close();
