@@ -29,6 +29,8 @@ export function pageKind(path: string): PageKind {
   switch (path) {
     case '/':
     case '/index.html':
+    // A second help page, so the widget can be seen carrying a conversation across pages.
+    case '/help/redeem.html':
       return 'website';
     case '/agent/':
     case '/agent/index.html':
