@@ -101,7 +101,7 @@
     try {
       var stored = JSON.parse(sessionStorage.getItem(KEY) || 'null');
       return stored && typeof stored.token === 'string' && typeof stored.conversationId === 'string' && typeof stored.expiresAt === 'number' ? stored : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -110,11 +110,11 @@
     // directlinejs keeps both as plain fields; they are how it reconnects itself.
     if (directLine && typeof directLine.watermark === 'string' && directLine.watermark) session.watermark = directLine.watermark;
     if (directLine && typeof directLine.conversationId === 'string' && directLine.conversationId) session.conversationId = directLine.conversationId;
-    try { sessionStorage.setItem(KEY, JSON.stringify(session)); } catch (e) { /* storage off: nothing to keep */ }
+    try { sessionStorage.setItem(KEY, JSON.stringify(session)); } catch { /* storage off: nothing to keep */ }
   }
   function forget() {
     session = null;
-    try { sessionStorage.removeItem(KEY); } catch (e) { /* storage off */ }
+    try { sessionStorage.removeItem(KEY); } catch { /* storage off */ }
   }
 
   function call(method, url, token, body) {

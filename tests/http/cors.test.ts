@@ -48,7 +48,7 @@ describe('ALLOWED_ORIGINS', () => {
     const res = await preflight(server.url, '/v3/directline/tokens/generate', OTHER);
     expect(res.status).toBe(403);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await res.json()) as unknown).toEqual({ error: expect.objectContaining({ code: 'OriginNotAllowed' }) });
+    expect(await res.json()).toEqual({ error: expect.objectContaining({ code: 'OriginNotAllowed' }) });
     const posted = await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { Origin: OTHER, 'Content-Type': 'application/json' }, body: '{}' });
     expect(posted.headers.get('access-control-allow-origin')).toBeNull();
     // A near miss (another port, a subdomain) is another origin.

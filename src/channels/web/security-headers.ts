@@ -27,9 +27,9 @@ const TEAMS_CDN = 'https://res.cdn.office.net';
 
 export function pageKind(path: string): PageKind {
   switch (path) {
+    // The help centre; its second page shows the widget carrying a conversation across pages.
     case '/':
     case '/index.html':
-    // A second help page, so the widget can be seen carrying a conversation across pages.
     case '/help/redeem.html':
       return 'website';
     case '/agent/':
