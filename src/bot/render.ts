@@ -1,24 +1,30 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
 import type { Reply } from '../engine/flow-runner';
+import { channelKind, showsLinkButtons } from './channel-kind';
 
 /**
  * Channel-neutral replies as Bot Framework activities, fitted to what each channel shows:
  * Teams gets an Adaptive Card (choices as Action.Submit that send the choice back as a message,
  * links as Action.OpenUrl); Slack gets Block Kit buttons in `channelData`; Web Chat and Direct Line
- * get suggested actions and a hero card. A channel that shows neither keeps its choices as a
- * numbered list in the text, so no reply ever loses them. A link's URL is always in the text too.
+ * get suggested actions and a hero card. A link is shown once: as a button where the channel has
+ * buttons (its URL kept out of the text), else as plain text. A channel that shows no buttons keeps
+ * its choices as a numbered list in the text, so no reply ever loses them.
  */
 export function toActivity(reply: Reply, channelId = 'directline'): Partial<Activity> {
   const kind = channelKind(channelId);
+  const fitted = showsLinkButtons(kind) ? withoutLinkUrl(reply) : withLinkUrl(reply);
   switch (kind) {
     case 'teams':
-      return forTeams(reply);
+      return forTeams(fitted);
     case 'slack':
-      return forSlack(reply);
+      return forSlack(fitted);
     case 'suggested-actions':
-      return forWebChat(reply);
+      return forWebChat(fitted);
+    case 'terminal':
+      // The URL is in the text already; choices stay suggested actions, which the terminal numbers.
+      return forWebChat({ text: fitted.text, ...(fitted.choices ? { choices: fitted.choices } : {}) });
     case 'text-only':
-      return MessageFactory.text(withNumberedChoices(reply));
+      return MessageFactory.text(withNumberedChoices(fitted));
     default: {
       const unknown: never = kind;
       return unknown;
@@ -29,15 +35,21 @@ export function toActivity(reply: Reply, channelId = 'directline'): Partial<Acti
 /** The key a card button's choice travels under in `activity.value`. */
 export const CHOICE_KEY = 'giftbotChoice';
 
-type ChannelKind = 'teams' | 'slack' | 'suggested-actions' | 'text-only';
+/**
+ * The URL out of the text where the link is a button: wording that still writes `{link.url}` would
+ * otherwise show it twice, and Web Chat breaks a long URL mid-word ("utm_sour ce=").
+ */
+function withoutLinkUrl(reply: Reply): Reply {
+  if (!reply.link || !reply.text.includes(reply.link.url)) return reply;
+  // The URL goes with the ": " that introduced it; the sentence then ends with a full stop.
+  const text = reply.text.split(reply.link.url).map((part, i, parts) => (i < parts.length - 1 ? part.replace(/[ \t]*:?[ \t]*$/, '') : part)).join('').trim();
+  return { ...reply, text: text === '' || /[.!?]$/.test(text) ? text : `${text}.` };
+}
 
-// Channels known to show Bot Framework suggested actions and hero cards.
-const SUGGESTED_ACTIONS = new Set(['directline', 'webchat', 'emulator', 'test', 'console', 'bench', 'facebook', 'telegram', 'line', 'directlinespeech']);
-
-export function channelKind(channelId: string): ChannelKind {
-  if (channelId === 'msteams') return 'teams';
-  if (channelId === 'slack') return 'slack';
-  return SUGGESTED_ACTIONS.has(channelId) ? 'suggested-actions' : 'text-only';
+/** Where a link can't be a button, its URL goes in the text (once) after its label. */
+function withLinkUrl(reply: Reply): Reply {
+  if (!reply.link || reply.text.includes(reply.link.url)) return reply;
+  return { ...reply, text: `${reply.text}\n${reply.link.label}: ${reply.link.url}` };
 }
 
 function forWebChat(reply: Reply): Partial<Activity> {
@@ -91,7 +103,6 @@ const SLACK_SECTION_LIMIT = 3000;
 
 function withNumberedChoices(reply: Reply): string {
   const lines = [reply.text];
-  if (reply.link && !reply.text.includes(reply.link.url)) lines.push(`${reply.link.label}: ${reply.link.url}`);
   (reply.choices ?? []).forEach((choice, i) => lines.push(`${i + 1}. ${choice}`));
   return lines.join('\n');
 }

@@ -17,7 +17,8 @@ export function templateContext(sources: { catalog: KnowledgeCatalog; settings: 
   const currency = cardCurrency(stored);
   return {
     'brand.name': brand.name,
-    'brand.needs': brand.needs.map((n) => `• ${n}`).join('\n'),
+    // A markdown list (one "- " item a line): Web Chat and Teams render it as a list, a terminal reads it as one.
+    'brand.needs': brand.needs.map((n) => `- ${n}`).join('\n'),
     'brand.marketplace': brand.marketplace,
     'brand.code': brand.code,
     'brand.balance': brand.balance,

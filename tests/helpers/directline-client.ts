@@ -11,6 +11,8 @@ export interface Customer {
   seen: Activity[];
   /** The bot's (and agents') message texts, in order. */
   texts(): string[];
+  /** The URLs of the bot's link buttons (hero cards), in order: a link on Direct Line is a button, not text. */
+  links(): string[];
   say(text: string, extra?: Partial<Message>): Promise<string>;
   /** Sends a non-message activity (typing, an event) as the customer. */
   send(activity: Partial<Activity>): Promise<string>;
@@ -30,6 +32,12 @@ export function directLineClient(options: { domain: string; token: string; webSo
     directLine,
     seen,
     texts: () => seen.filter((a): a is Message => a.type === 'message' && a.from.id === 'giftbot').map((a) => a.text ?? ''),
+    links: () =>
+      seen
+        .filter((a): a is Message => a.type === 'message' && a.from.id === 'giftbot')
+        .flatMap((a) => (a.attachments ?? []).flatMap((card) => ((card as { content?: { buttons?: Array<{ type: string; value: string }> } }).content?.buttons ?? [])))
+        .filter((button) => button.type === 'openUrl')
+        .map((button) => button.value),
     say: (text, extra = {}) => send({ type: 'message', text, ...extra }),
     send,
     end: () => {

@@ -121,7 +121,7 @@ describe('"I already did that"', () => {
     outcome = await answer(bot, outcome, 'Done', 'Done', 'Done', 'Done');
     outcome = await bot.skip(outcome.state!, turn('already done'));
     expect(texts(outcome)[0]).toMatch(/^All done!/);
-    expect(outcome.replies.at(-1)).toEqual({ text: 'Is there anything else I can help with?', choices: ['Something else', "That's all"] });
+    expect(outcome.replies.at(-1)).toEqual({ text: 'Is there anything else I can help with?', choices: ['Redeem another card', 'Sell or swap a card', 'Talk to a person', 'Something else', "That's all"] });
   });
 
   test('when a question already has its answer, then the flow moves past it', async () => {
@@ -253,9 +253,9 @@ describe('after a resolved flow', () => {
     return answer(bot, started, 'what', 'Done', 'Done', 'Done', 'Done', 'Done');
   }
 
-  test('when a walkthrough finishes, then Something else / That\'s all follow and no misses are carried on', async () => {
+  test('when a walkthrough finishes, then the next-step choices follow and no misses are carried on', async () => {
     const outcome = await finishedWalkthrough(runner());
-    expect(outcome.replies.at(-1)).toEqual({ text: 'Is there anything else I can help with?', choices: ['Something else', "That's all"] });
+    expect(outcome.replies.at(-1)).toEqual({ text: 'Is there anything else I can help with?', choices: ['Redeem another card', 'Sell or swap a card', 'Talk to a person', 'Something else', "That's all"] });
     expect(outcome.state).toMatchObject({ flow: 'next-step', retries: 0, history: [] });
     expect(outcome.slots.misses).toBe(0);
   });
@@ -284,9 +284,9 @@ describe('after a resolved flow', () => {
     const bot = runner();
     const sold = await bot.start('sell-swap', turn('sell my $50 amazon card'), {}, 'sell my $50 amazon card', { mode: 'sell' });
     expect(sold.replies.some((r) => r.link)).toBe(true);
-    expect(sold.replies.at(-1)?.choices).toEqual(['Something else', "That's all"]);
+    expect(sold.replies.at(-1)?.choices).toEqual(['Redeem another card', 'Sell or swap a card', 'Talk to a person', 'Something else', "That's all"]);
     const answered = await bot.start('question', turn('how do I check my gift card balance'), {}, 'how do I check my gift card balance');
     expect(texts(answered)[0]).toContain('balance shows in your account');
-    expect(answered.replies.at(-1)?.choices).toEqual(['Something else', "That's all"]);
+    expect(answered.replies.at(-1)?.choices).toEqual(['Redeem another card', 'Sell or swap a card', 'Talk to a person', 'Something else', "That's all"]);
   });
 });
