@@ -1,12 +1,11 @@
 import type { TranscriptStore } from 'botbuilder';
+import type { z } from 'zod';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { transcriptLines } from '../bot/transcript-lines';
 import { HttpError } from '../channels/http-error';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
 import type { RecordLog } from '../core/record-log';
-import { AGENT_TEXT_MAX } from '../handoff/agent-text';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentResult, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
@@ -14,6 +13,8 @@ import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
 import { bearerOf, type AgentAuth } from './agent-auth';
+import { agentOpenApiDocument } from './agent-openapi';
+import { KnowledgeQuery, MessageBody, TransferBody, type AgentsAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
 
 export interface AgentRouterDeps {
@@ -28,58 +29,62 @@ export interface AgentRouterDeps {
   log: Logger;
 }
 
-const MessageBody = z.strictObject({ text: z.string().trim().min(1, 'must not be empty').max(AGENT_TEXT_MAX, `must be at most ${AGENT_TEXT_MAX} characters`) });
-/** `to`: an agent's id (GET /agents); a name only while one agent has it. Absent: back to the queue. */
-const TransferBody = z.strictObject({ to: z.string().trim().min(1).max(200).optional() });
-const KnowledgeQuery = z.object({ q: z.string().trim().min(1, 'q must not be empty').max(500), brand: z.string().max(100).optional() });
 const KNOWLEDGE_RESULTS = 5;
 
 type Locals = { agent: Agent; via: 'token' | 'teams' };
+/** What a route answers, checked at compile time against the schema its description is made from. */
+type Answer<T extends z.ZodType> = z.input<T>;
 
 /**
  * The agent API (README › Agent API): the queue, accepting, the transcript, messages both ways,
- * ending and transferring, knowledge and link look-ups. Every route needs an agent's Bearer token;
+ * ending and transferring, knowledge and link look-ups, described in /openapi.json (agent-openapi.ts).
+ * Every other route needs an agent's Bearer token;
  * a conversation's routes answer only the agent who accepted it.
  */
 export function agentRouter(deps: AgentRouterDeps): Router {
   const router = Router();
+  // Before sign-in: the description holds no data, only what the README says, and integrators'
+  // tools (code generators, API explorers) fetch it before anyone has a token.
+  router.get('/openapi.json', (_req, res) => {
+    res.json(agentOpenApiDocument());
+  });
   router.use(authenticate(deps));
 
   router.get('/me', (_req, res) => {
     const { agent, via } = res.locals as Locals;
-    res.json({ agent, via });
+    res.json({ agent, via } satisfies Answer<typeof MeAnswer>);
   });
 
   /** Who a conversation can go to: transfers take an `id` from here. */
   router.get('/agents', (_req, res) => {
     const { agent } = res.locals as Locals;
-    res.json({ agents: deps.auth.agents().map((a) => ({ id: a.id, name: a.name, you: a.id === agent.id })) });
+    res.json({ agents: deps.auth.agents().map((a) => ({ id: a.id, name: a.name, you: a.id === agent.id })) } satisfies Answer<typeof AgentsAnswer>);
   });
 
   router.get('/queue', async (_req, res) => {
     const { agent } = res.locals as Locals;
     const [waiting, mine] = await Promise.all([deps.handoff.waiting(), deps.handoff.assignedTo(agent)]);
-    res.json({ waiting: deps.views.queue(waiting), mine: mine.map((r) => deps.views.conversation(r)) });
+    res.json({ waiting: deps.views.queue(waiting), mine: mine.map((r) => deps.views.conversation(r)) } satisfies Answer<typeof QueueAnswer>);
   });
 
   router.post('/conversations/:id/accept', async (req, res) => {
     const { agent } = res.locals as Locals;
     const result = granted(await deps.handoff.accept(agent, String(req.params.id)));
     deps.log.info('handoff-accepted', { handoff: result.record.id, agent: agent.id });
-    res.json({ conversation: deps.views.conversation(result.record) });
+    res.json({ conversation: deps.views.conversation(result.record) } satisfies Answer<typeof ConversationAnswer>);
   });
 
   router.get('/conversations/:id/transcript', async (req, res) => {
     const result = granted(await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id)));
     const stored = await deps.transcripts.getTranscriptActivities(result.record.channel, result.record.conversationId);
-    res.json({ id: result.record.id, lines: transcriptLines(stored.items) });
+    res.json({ id: result.record.id, lines: transcriptLines(stored.items) } satisfies Answer<typeof TranscriptAnswer>);
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {
     const body = MessageBody.parse(req.body);
     const sent = await deps.handoff.agentSays((res.locals as Locals).agent, String(req.params.id), body.text);
     if (!sent.ok) throw refused(sent.status);
-    res.status(201).json({ line: sent.line });
+    res.status(201).json({ line: sent.line } satisfies Answer<typeof MessageSentAnswer>);
   });
 
   router.post('/conversations/:id/typing', async (req, res) => {
@@ -91,7 +96,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     const { agent } = res.locals as Locals;
     const result = granted(await deps.handoff.end(agent, String(req.params.id)));
     deps.log.info('handoff-ended', { handoff: result.record.id, agent: agent.id });
-    res.json({ conversation: deps.views.conversation(result.record) });
+    res.json({ conversation: deps.views.conversation(result.record) } satisfies Answer<typeof ConversationAnswer>);
   });
 
   router.post('/conversations/:id/transfer', async (req, res) => {
@@ -107,7 +112,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     if (to?.id === agent.id) throw new HttpError(400, 'BadRequest', 'The conversation is already yours');
     const result = granted(await deps.handoff.transfer(agent, String(req.params.id), to ?? null));
     deps.log.info('handoff-transferred', { handoff: result.record.id, agent: agent.id, to: to?.id ?? 'queue' });
-    res.json({ conversation: deps.views.conversation(result.record) });
+    res.json({ conversation: deps.views.conversation(result.record) } satisfies Answer<typeof ConversationAnswer>);
   });
 
   router.get('/conversations/:id/links', async (req, res) => {
@@ -117,7 +122,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     res.json({
       sell: buildDeepLink(bases, { kind: 'sell', brand, amount, wanted: null, channel }),
       swap: buildDeepLink(bases, { kind: 'swap', brand, amount, wanted: null, channel }),
-    });
+    } satisfies Answer<typeof LinksAnswer>);
   });
 
   router.get('/knowledge', (req, res) => {
@@ -129,7 +134,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
       .filter((hit) => !seen.has(hit.id) && seen.add(hit.id))
       .slice(0, KNOWLEDGE_RESULTS)
       .map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, body: deps.catalog.entry(hit.id)?.body ?? '', score: Number(hit.score.toFixed(3)) }));
-    res.json({ results });
+    res.json({ results } satisfies Answer<typeof KnowledgeAnswer>);
   });
 
   router.get('/messages', async (_req, res) => {
@@ -137,7 +142,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     const messages = notes
       .filter((note) => note.log === 'message')
       .map(({ at, conversationId, channel, values }) => ({ at, conversationId, channel, brand: values.brand ?? null, summary: values.summary ?? null, message: values.message ?? null, contact: values.contact ?? null }));
-    res.json({ messages });
+    res.json({ messages } satisfies Answer<typeof MessagesLeftAnswer>);
   });
 
   return router;

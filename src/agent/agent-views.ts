@@ -1,24 +1,6 @@
 import type { HandoffRecord } from '../handoff/handoff-queue';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
-
-/** A request as the queue shows it: enough to choose, nothing of the conversation itself. */
-export interface QueueItem {
-  id: string;
-  position: number;
-  channel: string;
-  brand: string | null;
-  brandName: string | null;
-  summary: string;
-  tried: Array<{ id: string; title: string }>;
-  filedAt: string;
-  waitingSeconds: number;
-}
-
-/** A conversation an agent holds. */
-export interface ConversationView extends Omit<QueueItem, 'position' | 'waitingSeconds'> {
-  acceptedAt: string | null;
-  state: HandoffRecord['state'];
-}
+import type { ConversationView, QueueItem } from './agent-schemas';
 
 /** Turns stored requests into what the console and the API show, with brand names and fix titles. */
 export class AgentViews {
