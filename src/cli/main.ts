@@ -16,6 +16,7 @@ Usage:
                                           ranked matches; without TEXT, one query a line from stdin
   giftbot manifest package [--out FILE] [--manifest DIR]
                                           the Teams app zip, ids and domain from the environment
+  giftbot slack manifest [--name NAME]    the Slack app manifest (JSON), Request URLs from PUBLIC_URL
   giftbot schemas write                   regenerate the JSON Schemas in schemas/
   giftbot report unanswered [--json] [--since DAYS] [--limit N]
                                           questions the bot could not answer, most frequent first
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'kb search': async () => (await import('./kb-search.js')).kbSearch,
   'schemas write': async () => (await import('./schemas-write.js')).schemasWrite,
   'manifest package': async () => (await import('./manifest-package.js')).manifestPackage,
+  'slack manifest': async () => (await import('./slack-manifest.js')).slackManifest,
   'report unanswered': async () => (await import('./report-unanswered.js')).reportUnanswered,
   'data purge': async () => (await import('./data-purge.js')).dataPurge,
 };
