@@ -82,6 +82,8 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     async ping(): Promise<void> {
       // No offline queue: while Redis is away this rejects at once; a hung one is cut off by the caller's timeout.
       await redis.run('ping', (client) => client.ping());
+      // The relay between instances (agent messages, queue changes) needs the subscriber connected too.
+      if (redis.subscriber.status !== 'ready') throw new Error(`the subscriber connection is ${redis.subscriber.status}`);
     },
     settle: () => redis.subscriptions.settle(),
     close: () => redis.close(),
