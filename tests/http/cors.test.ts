@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 function preflight(base: string, path: string, origin: string, method = 'POST'): Promise<Response> {
-  return fetch(`${base}${path}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization,content-type,x-ms-bot-agent' } });
+  return fetch(`${base}${path}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization,content-type,x-ms-bot-agent,x-requested-with' } });
 }
 
 describe('ALLOWED_ORIGINS', () => {
@@ -25,7 +25,7 @@ describe('ALLOWED_ORIGINS', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
-    expect(res.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-ms-bot-agent']));
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-ms-bot-agent', 'x-requested-with']));
     expect(res.headers.get('vary')).toMatch(/Origin/);
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });

@@ -3,8 +3,8 @@ import { HttpError } from '../http-error';
 
 /** Methods the widget's clients (fetch, botframework-directlinejs) use on Direct Line. */
 const METHODS = 'GET, POST, OPTIONS';
-/** Headers they send: the bearer token, JSON bodies, and directlinejs's agent header. */
-const HEADERS = 'Authorization, Content-Type, x-ms-bot-agent';
+/** Headers they send: the bearer token, JSON bodies, directlinejs's agent header and RxJS ajax's X-Requested-With. */
+const HEADERS = 'Authorization, Content-Type, x-ms-bot-agent, X-Requested-With';
 /** Preflights are cached this long (seconds), so a chat doesn't pay one per poll or post. */
 const MAX_AGE = '600';
 
