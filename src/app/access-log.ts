@@ -3,8 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from '../core/logger';
 
-/** Paths a load balancer or orchestrator polls every few seconds: their lines are debug, not info. */
-const PROBES = new Set(['/healthz', '/readyz']);
+/** Paths machines poll every few seconds (load balancer, orchestrator, Prometheus): their lines are debug, not info. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 /** A path is cut to this many characters in the log (an unmatched one can be anything a client sent). */
 const MAX_ROUTE = 200;
 

@@ -52,7 +52,7 @@ export const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    /** Log lines below this level are not written: debug (also health probes' access lines), info, warn, error, silent. */
+    /** Log lines below this level are not written: debug (also the access lines of /healthz, /readyz and /metrics polls), info, warn, error, silent. */
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     /** Where giftbot keeps its data (conversations, transcripts, the handoff queue). */
     DATA_DIR: z.string().min(1).default('data'),

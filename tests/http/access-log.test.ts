@@ -68,6 +68,7 @@ test('when a health probe polls, then its access line is debug (dropped at the d
   const before = server.logs.length;
   await fetch(`${server.url}/healthz`);
   await fetch(`${server.url}/readyz`);
+  await fetch(`${server.url}/metrics`);
   await fetch(`${server.url}/widget.js`);
   const routes = await eventually(() => {
     const found = server.logs.slice(before).map((line) => JSON.parse(line)).filter((line) => line.event === 'http-request');
