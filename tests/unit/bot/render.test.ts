@@ -25,6 +25,13 @@ describe('the "You\'ll need:" list', () => {
     expect(html).toMatch(/<p>Let.s redeem your Amazon card. You.ll need:<\/p>\s*<ul>/);
   });
 
+  test('when a fix is given on Web Chat, then its title is a paragraph of its own, not run into the answer', async () => {
+    const bot = harness({ channel: 'directline', conversation: 'fix-title' });
+    const replies = await bot.say('my amazon card says This code is not valid.');
+    const fix = replies.find((r) => r.text?.startsWith('**'))!;
+    expect(markdown.render(fix.text!)).toMatch(/^<p><strong>This code is not valid\.<\/strong><\/p>\n<p>Re-enter/);
+  });
+
   test('when the list goes to Teams, then it is still a list (Teams doubles line breaks)', () => {
     const activity = toActivity({ text: "You'll need:\n\n- The claim code\n- An account" }, 'msteams');
     expect(markdown.render(activity.text!).match(/<li>/g)).toHaveLength(2);
