@@ -57,11 +57,11 @@ describe('the widget embedded on another origin', () => {
     await launcher(page).click();
     await bubbles(page, /Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
     await suggested(page, 'Redeem a card').click();
-    await bubbles(page, 'Which brand is the card for?').first().waitFor();
+    await bubbles(page, 'Which brand is the card for?').first().waitFor({ timeout: 20_000 });
     const box = page.getByRole('textbox').last();
     await box.fill('amazon');
     await box.press('Enter');
-    await bubbles(page, 'Step 1 of 5').first().waitFor();
+    await bubbles(page, 'Step 1 of 5').first().waitFor({ timeout: 20_000 });
     expect(failed).toEqual([]);
     // Kept in the host site's sessionStorage, so the host's next page carries on too.
     await page.reload();
@@ -104,7 +104,7 @@ describe('the widget closed and open, desktop and phone', () => {
       await launcher(page).click();
       await bubbles(page, /Hi, I.m giftbot/).first().waitFor({ timeout: 20_000 });
       await suggested(page, 'Redeem a card').click();
-      await bubbles(page, 'Which brand is the card for?').first().waitFor();
+      await bubbles(page, 'Which brand is the card for?').first().waitFor({ timeout: 20_000 });
       expect(await page.locator('.giftbot-launcher').isVisible()).toBe(false);
       const panel = (await page.locator('.giftbot-panel').boundingBox())!;
       if (phone) expect(panel).toMatchObject({ x: 0, y: 0, width, height });

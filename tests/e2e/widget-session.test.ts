@@ -40,7 +40,8 @@ interface Stored {
 }
 
 const KEY = () => `giftbot-widget:${server.url}/v3/directline`;
-const stored = (page: Page): Promise<Stored | null> => page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null'), KEY());
+// Evaluated in the page as source text: the tests are compiled without the DOM's types.
+const stored = async (page: Page): Promise<Stored | null> => JSON.parse((await page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(KEY())})`)) ?? 'null') as Stored | null;
 const activities = (page: Page) => page.locator('.webchat__basic-transcript__activity');
 const bubbles = (page: Page, text: string | RegExp) => activities(page).filter({ hasText: text });
 const suggested = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name, exact: true });
@@ -51,11 +52,9 @@ const suggested = (page: Page, name: string) => page.getByRole('toolbar', { name
  */
 async function seeded(value: Stored): Promise<{ page: Page; calls: string[] }> {
   const tab = await newPage();
-  await tab.page.addInitScript(([key, json]) => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    sessionStorage.setItem(key, json);
-  }, [KEY(), JSON.stringify(value)] as const);
+  await tab.page.addInitScript({
+    content: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); sessionStorage.setItem(${JSON.stringify(KEY())}, ${JSON.stringify(JSON.stringify(value))}); }`,
+  });
   await tab.page.goto(server.url);
   return tab;
 }
@@ -89,11 +88,11 @@ describe('the widget across pages', () => {
     const { page, calls } = await newPage();
     await openChat(page);
     await suggested(page, 'Redeem a card').click();
-    await bubbles(page, 'Which brand is the card for?').first().waitFor();
+    await bubbles(page, 'Which brand is the card for?').first().waitFor({ timeout: 20_000 });
     const before = await eventually(async () => {
       const s = await stored(page);
       return s && Number(s.watermark) > 0 ? s : undefined;
-    }, 8000, 'a watermark kept in sessionStorage');
+    }, 20_000, 'a watermark kept in sessionStorage');
     const shown = await activities(page).count();
 
     calls.length = 0;
@@ -111,7 +110,7 @@ describe('the widget across pages', () => {
     expect(calls).toContain('GET /v3/directline/conversations/:id');
 
     await suggested(page, 'Amazon').click();
-    await bubbles(page, 'Step 1 of 5').first().waitFor();
+    await bubbles(page, 'Step 1 of 5').first().waitFor({ timeout: 20_000 });
     const after = await stored(page);
     expect(after?.conversationId).toBe(before.conversationId);
     expect(Number(after?.watermark)).toBeGreaterThan(Number(before.watermark));
@@ -134,7 +133,7 @@ describe('the widget across pages', () => {
     expect(renewed.token).not.toBe(first.token);
     expect(renewed.expiresAt - Date.now()).toBeGreaterThan(25 * 60_000);
     await send(page, 'redeem');
-    await bubbles(page, 'Which brand is the card for?').first().waitFor();
+    await bubbles(page, 'Which brand is the card for?').first().waitFor({ timeout: 20_000 });
     expect(await bubbles(page, /Hi, I.m giftbot/).count()).toBe(1);
   }, 90_000);
 
@@ -160,20 +159,20 @@ describe('the widget across pages', () => {
     const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
     const other: Customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
     cleanup.push(() => other.end());
-    await eventually(() => other.texts().find((t) => t.includes("I'm giftbot")), 8000, 'greeting');
+    await eventually(() => other.texts().find((t) => t.includes("I'm giftbot")), 20_000, 'greeting');
     await other.say('talk to a person');
-    await eventually(() => other.texts().find((t) => t.includes('In one line')), 8000, 'summary question');
+    await eventually(() => other.texts().find((t) => t.includes('In one line')), 20_000, 'summary question');
     await other.say('refund for a gift card');
-    await eventually(() => other.texts().find((t) => t.includes('in the queue')), 8000, 'queued');
+    await eventually(() => other.texts().find((t) => t.includes('in the queue')), 20_000, 'queued');
 
     const { page } = await newPage();
     await openChat(page);
     await send(page, 'talk to a person');
-    await bubbles(page, 'In one line').first().waitFor();
+    await bubbles(page, 'In one line').first().waitFor({ timeout: 20_000 });
     await send(page, 'charged twice for one card');
-    await bubbles(page, 'in the queue').first().waitFor();
+    await bubbles(page, 'in the queue').first().waitFor({ timeout: 20_000 });
     const queue = async () => (await alice.api('GET', '/queue')).body.waiting as Array<{ id: string; summary: string; position: number }>;
-    const waiting = await eventually(async () => ((await queue()).length === 2 ? queue() : undefined), 8000, 'two waiting');
+    const waiting = await eventually(async () => ((await queue()).length === 2 ? queue() : undefined), 20_000, 'two waiting');
     const mine = waiting.find((w) => w.summary === 'charged twice for one card')!;
     expect(mine.position).toBe(2);
 
