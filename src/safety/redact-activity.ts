@@ -32,10 +32,14 @@ export const PROTOCOL_PATHS: ReadonlySet<string> = new Set([
 
 /**
  * Kept only in the shape its client makes: Web Chat matches its message with the echo by
- * `clientActivityID`, a random lower-case base-36 string (Math.random().toString(36)). Any other
- * value is redacted like the rest.
+ * `clientActivityID`, a random lower-case base-36 string (Math.random().toString(36)), and stamps
+ * every message with `localTimestamp` (Date#toISOString, whose digit groups read as a code and set
+ * off the "I've hidden a code" notice on every message). Any other value is redacted like the rest.
  */
-const KEPT_IN_SHAPE: ReadonlyMap<string, RegExp> = new Map([['channelData.clientActivityID', /^[a-z0-9]{6,16}$/]]);
+const KEPT_IN_SHAPE: ReadonlyMap<string, RegExp> = new Map([
+  ['channelData.clientActivityID', /^[a-z0-9]{6,16}$/],
+  ['localTimestamp', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})$/],
+]);
 
 export interface RedactOptions {
   /** The previous message of this conversation ended with (part of) a code: its rest may open `text`. */

@@ -51,6 +51,22 @@ describe('redactActivity', () => {
     expect(activity.channelData.clientActivityID).toBe('[code hidden]');
   });
 
+  test("when Web Chat stamps a message with its localTimestamp, then it is kept and nothing counts as found", () => {
+    // Date#toISOString on every Web Chat message: read as a code, it set off the hidden-code notice each time.
+    for (const stamp of ['2026-12-06T12:02:50.723Z', '2026-12-06T12:02:50Z', '2026-12-06T12:02:50.723+01:00']) {
+      const { activity, found } = redactActivity({ type: 'message', text: 'hello', localTimestamp: stamp, localTimezone: 'Europe/London' });
+      expect({ stamp, kept: activity.localTimestamp, found }).toEqual({ stamp, kept: stamp, found: [] });
+    }
+  });
+
+  test('when localTimestamp holds anything but a timestamp, then it is redacted like the rest', () => {
+    const { activity, found } = redactActivity({ type: 'message', localTimestamp: CODE, channelData: { localTimestamp: '2026-12-06T12:02:50Z' } });
+    expect(activity.localTimestamp).toBe('[code hidden]');
+    expect(found).toContain('code');
+    // Kept by path only: the same shape elsewhere is read like any other string.
+    expect(activity.channelData.localTimestamp).toBe('[code hidden]');
+  });
+
   test('when a value is nested past the depth cut, then it is cut, not walked', () => {
     let deep: unknown = CODE;
     for (let i = 0; i < 40; i++) deep = [deep];
