@@ -22,7 +22,8 @@ describe('a flow file changed under a live conversation', () => {
       for (const m of giftbot.middleware) adapter.use(m);
       return async (text: string) => {
         await adapter.receiveActivity(text);
-        return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
+        // A link is a card's button: its cards are read along with its text.
+        return adapter.activeQueue.splice(0).map((a) => `${a.text ?? ''}${a.attachments ? JSON.stringify(a.attachments) : ''}`);
       };
     };
     const before = start(dialogs);

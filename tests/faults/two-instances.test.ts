@@ -37,7 +37,7 @@ afterAll(async () => {
   expect(codes).toEqual([0, 0]);
 }, 30_000);
 
-type Activity = { id: string; type: string; text?: string; replyToId?: string; from: { id: string } };
+type Activity = { id: string; type: string; text?: string; replyToId?: string; from: { id: string }; attachments?: unknown[] };
 type Opened = { token: string; id: string };
 
 const auth = (c: Opened) => ({ Authorization: `Bearer ${c.token}` });
@@ -78,7 +78,9 @@ describe('one Direct Line conversation, two instances', () => {
   test('when a conversation is opened on A, then B accepts its token and shows its turns, and a post on B reaches the customer on A over the WebSocket', async () => {
     const client = await customer(a);
     await client.say('sell my $25 steam card');
-    await saw(client, 'marketplace.example/sell?brand=steam&amount=25.00');
+    await saw(client, 'your link for a $25 Steam card');
+    // The link is the card's button (shown once), not text.
+    expect(client.links().some((url) => url.includes('marketplace.example/sell?brand=steam&amount=25.00'))).toBe(true);
 
     const c = { token: client.token, id: client.conversationId };
     const onB = await activities(b, c);
@@ -89,7 +91,8 @@ describe('one Direct Line conversation, two instances', () => {
     const posted = await post(b, c, 'sell my $10 steam card');
     expect(posted.status).toBe(200);
     // Answered on B, heard on A: the customer's WebSocket is A's, the reply was stored by B.
-    await saw(client, 'marketplace.example/sell?brand=steam&amount=10.00', before);
+    await saw(client, 'your link for a $10 Steam card', before);
+    expect(client.links().some((url) => url.includes('marketplace.example/sell?brand=steam&amount=10.00'))).toBe(true);
     const [fromA, fromB] = [await activities(a, c), await activities(b, c)];
     expect(fromA.map((x) => x.id)).toEqual(fromB.map((x) => x.id));
     expect(fromA.find((x) => x.id === posted.body.id)).toMatchObject({ text: 'sell my $10 steam card' });
@@ -99,7 +102,7 @@ describe('one Direct Line conversation, two instances', () => {
   test('when B issues a token, then A opens and answers that conversation, and a forged token is refused on both', async () => {
     const c = await open(b, a);
     expect((await post(a, c, 'sell my $40 steam card')).status).toBe(200);
-    expect(botTexts(await activities(b, c)).some((t) => t.includes('amount=40.00'))).toBe(true);
+    expect((await activities(b, c)).some((x) => x.from.id === 'giftbot' && JSON.stringify(x.attachments ?? []).includes('amount=40.00'))).toBe(true);
     const [payload] = c.token.split('.');
     for (const on of [a, b]) {
       const res = await fetch(`${on.url}/v3/directline/conversations/${c.id}/activities`, { headers: { Authorization: `Bearer ${payload}.forged` } });
