@@ -54,7 +54,8 @@ function baseImage(work: string): string {
   const npmCli = realpathSync(run('sh', ['-c', 'command -v npm'], 'finding npm'));
   const npmDir = path.resolve(path.dirname(npmCli), '..');
   cpSync(npmDir, path.join(rootfs, 'usr', 'lib', 'node_modules', 'npm'), { recursive: true });
-  run('ln', ['-s', '../lib/node_modules/npm/bin/npm-cli.js', path.join(rootfs, 'usr', 'bin', 'npm')], 'linking npm');
+  // npx too, as node images have it: install scripts (botbuilder-dialogs') call it.
+  for (const cli of ['npm', 'npx']) run('ln', ['-s', `../lib/node_modules/npm/bin/${cli}-cli.js`, path.join(rootfs, 'usr', 'bin', cli)], `linking ${cli}`);
   // This machine's certificate bundle: whatever lets it reach the npm registry lets the build do so too.
   mkdirSync(path.join(rootfs, 'etc', 'ssl', 'certs'), { recursive: true });
   copyFileSync('/etc/ssl/certs/ca-certificates.crt', path.join(rootfs, 'etc', 'ssl', 'certs', 'ca-certificates.crt'));
