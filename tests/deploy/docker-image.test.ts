@@ -112,7 +112,9 @@ describe('the Dockerfile', () => {
     run('podman', ['build', '--isolation', 'chroot', '--format', 'docker', '--build-arg', `BASE_IMAGE=${base}`, '-t', IMAGE, ROOT], 'podman build');
     console.info(`docker-image: base + build took ${Math.round((Date.now() - started) / 1000)} s`);
 
-    const config = (JSON.parse(run('podman', ['image', 'inspect', IMAGE], 'podman image inspect')) as { Config: ImageConfig }[])[0]!.Config;
+    const inspected = (JSON.parse(run('podman', ['image', 'inspect', IMAGE], 'podman image inspect')) as { Config: ImageConfig; Healthcheck?: ImageConfig['Healthcheck'] }[])[0]!;
+    // podman reports the Docker-format HEALTHCHECK beside Config, docker inside it.
+    const config = { ...inspected.Config, Healthcheck: inspected.Config.Healthcheck ?? inspected.Healthcheck };
     expect(config.User).toBe('giftbot');
     expect(Object.keys(config.ExposedPorts ?? {})).toEqual(['3978/tcp']);
     const imageEnv = Object.fromEntries(config.Env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
