@@ -1,10 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv';
 import { ROOT } from '../helpers/paths';
 import { freePort } from '../helpers/serve-process';
 import { eventually } from '../helpers/server';
+import { validateOpenApi } from '../helpers/openapi-validator';
+
+/** Slack's published app-manifest schema (see the fixture's header for where it came from). */
+const slackManifestSchema = new Ajv({ strict: false, validateFormats: false }).compile(
+  JSON.parse(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'slack', 'app-manifest.schema.json'), 'utf8')) as object,
+);
 
 /**
  * The production install path, as a deployment does it: a clean clone of the committed HEAD,
@@ -48,7 +55,7 @@ describe('a production install from a clean clone', () => {
     console.info(`production-install: npm ci --omit=dev took ${Math.round((Date.now() - started) / 1000)} s; node_modules is ${size}`);
   }, 10 * 60_000);
 
-  test('when the built dist/ is copied in and NODE_ENV=production giftbot serve starts with credentials, then /healthz and the Web Chat bundle (from dist/) answer 200', async () => {
+  test('when the built dist/ is copied in and NODE_ENV=production giftbot serve starts with credentials, then /healthz, /readyz and the Web Chat bundle (from dist/) answer 200 and the agent API\'s OpenAPI document validates', async () => {
     expect(existsSync(path.join(clone, 'node_modules'))).toBe(true); // the install above
     expect(existsSync(path.join(ROOT, 'dist', 'bundles', 'webchat.js'))).toBe(true); // run `npm run build` first
     cpSync(path.join(ROOT, 'dist', 'src'), path.join(clone, 'dist', 'src'), { recursive: true });
@@ -91,7 +98,30 @@ describe('a production install from a clean clone', () => {
     const teamsJs = await fetch(`${url}/agent/teams-js.js`);
     expect(teamsJs.status).toBe(200);
 
-    // ---- More production checks go here, against `url` and `clone` (the same server):
-    // /readyz, /api/agent/openapi.json validated, `giftbot slack manifest` run in `clone`. ----
+
+    // Ready: storage answers a round trip and the knowledge base is loaded.
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { storage: 'ok', knowledge: 'ok' } });
+
+    // The agent API's description, served by the production install, passes an OpenAPI validator.
+    const described = await fetch(`${url}/api/agent/openapi.json`);
+    expect(described.status).toBe(200);
+    const verdict = validateOpenApi(await described.json());
+    expect({ valid: verdict.valid, version: verdict.version, errors: verdict.errors }).toEqual({ valid: true, version: '3.1', errors: null });
   }, 2 * 60_000);
+
+  test('when giftbot slack manifest runs in the production install, then it prints a manifest valid against Slack\'s schema', () => {
+    expect(existsSync(path.join(clone, 'dist', 'src'))).toBe(true); // the dist/ copied above
+    const run = spawnSync(process.execPath, ['bin/giftbot.js', 'slack', 'manifest'], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: work, NODE_ENV: 'production', PUBLIC_URL: 'https://giftbot.example.com' },
+    });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    const manifest: unknown = JSON.parse(run.stdout);
+    const valid = slackManifestSchema(manifest);
+    expect({ valid, errors: slackManifestSchema.errors ?? null }).toEqual({ valid: true, errors: null });
+    expect(manifest).toMatchObject({ settings: { event_subscriptions: { request_url: 'https://giftbot.example.com/api/slack/events' } } });
+  }, 60_000);
 });
