@@ -9,6 +9,8 @@ export interface Memory {
   suspended?: SavedFlowState;
   /** The second of two questions asked in one message, waiting for the first to be settled. */
   pending?: string;
+  /** The handoff request whose agent chat the customer was asked "leave?" about: only a yes to that leaves. */
+  leaveAsked?: string;
 }
 
 /** Slot marking a flow started to handle an interruption: it ends without the "anything else?" offer, and the set-aside flow resumes. */

@@ -131,8 +131,8 @@ export class GiftBot extends ActivityHandler {
     // The message is read here, once; everything below reads what it needs from this.
     const utterance = this.deps.runner.understand(text);
     context.turnState.set(UTTERANCE_KEY, utterance);
-    if (await handoffGate(context, utterance, { handoff: this.deps.handoff, log: this.deps.log, global: this.global, leaveQueue: this.leaveQueue })) return;
     const memory = await this.memory.get(context, { slots: {}, greeted: false });
+    if (await handoffGate(context, utterance, { handoff: this.deps.handoff, log: this.deps.log, global: this.global, leaveQueue: this.leaveQueue, memory })) return;
     const dc = await this.dialogs.createContext(context);
     try {
       await this.respond(context, dc, memory, utterance, hidden.length > 0);

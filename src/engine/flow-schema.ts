@@ -263,12 +263,19 @@ export const GlobalFileSchema = z.strictObject({
     scamCues: z.strictObject({ pressure: z.array(text).min(1), request: z.array(text).min(1), alone: z.array(text) }),
   }),
   handoff: z.strictObject({
-    /** What leaves the queue or the chat with an agent; while a person has the conversation, nothing else reaches the bot. */
+    /** What leaves the queue, or (confirmed) the chat with an agent, said as the whole message; anything else goes to the people. */
     cancelSays: z.array(text).min(1),
     /** Left the queue. */
     cancelled: text,
     /** Left the chat with an agent ({agent.name}). */
     left: text,
+    /** While an agent has the chat, a leave phrase alone asks first ({agent.name}); only leaveYes leaves. */
+    leaveAsk: text,
+    /** Its two buttons: leave, stay. */
+    leaveYes: text,
+    leaveNo: text,
+    /** The customer chose to stay with the agent ({agent.name}). */
+    stayed: text,
     /** The place in the queue changed ({handoff.position}, {handoff.wait}). */
     position: text,
     joined: text,

@@ -51,6 +51,12 @@ export class CustomerSide {
     this.relay.emit(record.agent.id, { type: 'message', id: record.id, line: { at: new Date(this.relay.now()).toISOString(), from: 'customer', name, text } });
   }
 
+  /** What the bot itself asked during the chat (whether to leave), so the agent reads along. */
+  botSaid(record: HandoffRecord, text: string): void {
+    if (record.state !== 'active' || !record.agent) return;
+    this.relay.emit(record.agent.id, { type: 'message', id: record.id, line: { at: new Date(this.relay.now()).toISOString(), from: 'bot', name: 'giftbot', text } });
+  }
+
   customerTyping(record: HandoffRecord): void {
     if (record.state === 'active' && record.agent) this.relay.emit(record.agent.id, { type: 'typing', id: record.id });
   }

@@ -69,11 +69,16 @@ export class HandoffService {
     this.customers.customerSaid(record, text, name);
   }
 
+  /** What the bot asked the customer during the chat (whether to leave): the agent sees it live. */
+  botSaid(record: HandoffRecord, text: string): void {
+    this.customers.botSaid(record, text);
+  }
+
   customerTyping(record: HandoffRecord): void {
     this.customers.customerTyping(record);
   }
 
-  /** "cancel": leaves the queue, or the chat with the agent. Undefined if it had already closed. */
+  /** Leaves the queue, or (confirmed) the chat with the agent. Undefined if it had already closed. */
   customerLeft(record: HandoffRecord): Promise<HandoffRecord | undefined> {
     return this.customers.customerLeft(record);
   }

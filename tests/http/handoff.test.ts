@@ -185,13 +185,15 @@ describe('a live chat', () => {
     expect(audit().filter((e) => e.handoff === id).map((e) => e.action)).toEqual(['filed', 'accepted', 'ended']);
   });
 
-  test('when the customer says cancel during the chat, then they leave it and the agent hears so', async () => {
+  test('when the customer says cancel during the chat and confirms, then they leave it and the agent hears so', async () => {
     const alice = await agent(ALICE);
     const client = await customer();
     const id = await askForPerson(client, 'wrong country card', alice);
     await alice.api('POST', `/conversations/${id}/accept`);
     const frames = alice.frames.length;
     await client.say('cancel');
+    await saw(client, 'Leave the chat with Alice?');
+    await client.say('yes');
     await saw(client, "You've left the chat with Alice");
     expect(await alice.frame((f) => f.type === 'ended' && f.id === id, 'ended', frames)).toEqual({ type: 'ended', id, by: 'customer' });
     await client.say('hello');
