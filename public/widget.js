@@ -242,6 +242,8 @@
       {
         directLine: directLine,
         store: store,
+        // The agent sees "Customer is typing…" (the bot relays typing only while a person has the chat).
+        sendTypingIndicator: true,
         styleOptions: {
           accent: options.accent,
           bubbleFromUserBackground: options.accent,

@@ -4,6 +4,8 @@
  */
 import { el, make } from './dom.js';
 import { formatTime, linkify } from './format.js';
+import { renderMarkdown } from './markdown.js';
+import './chat-pin.js'; // keeps the log at its last line as the space around it changes
 import { state } from './state.js';
 
 const FROM = new Set(['customer', 'bot', 'agent']);
@@ -46,7 +48,8 @@ function renderLine(line) {
   if (line.at) time.dateTime = String(line.at);
   meta.append(time);
   const text = make('p', 'line-text');
-  text.appendChild(linkify(line.text));
+  // The bot and agents write markdown (Web Chat shows it formatted); the customer's words stay as typed.
+  text.appendChild(from === 'customer' ? linkify(line.text) : renderMarkdown(line.text));
   li.append(meta, text);
   return li;
 }

@@ -4,6 +4,7 @@ import { addLine } from './chat-log.js';
 import { insertIntoComposer } from './composer.js';
 import { handleConversationError, markEnded, updateControls } from './conversation-view.js';
 import { el } from './dom.js';
+import { saveDraft } from './drafts.js';
 import { handleError } from './errors.js';
 import { current, state } from './state.js';
 import { showStatus } from './status.js';
@@ -23,7 +24,10 @@ export async function sendMessage() {
     const data = await api('POST', convPath(conv.id, 'messages'), { text });
     // The agent may have switched tabs meanwhile: clear only the text that was sent.
     if (state.selected === conv.id && el.composer.value === original) el.composer.value = '';
-    if (conv.draft === original) conv.draft = '';
+    if (conv.draft === original) {
+      conv.draft = '';
+      saveDraft(conv.id, '');
+    }
     addLine(conv, data.line);
   } catch (err) {
     handleConversationError(conv, err);

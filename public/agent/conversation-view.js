@@ -5,6 +5,7 @@
 import { api, convPath } from './api.js';
 import { mergeLines, renderChatLog, renderTyping, stopTyping } from './chat-log.js';
 import { el, make } from './dom.js';
+import { loadDraft, saveDraft } from './drafts.js';
 import { handleError } from './errors.js';
 import { triedText } from './format.js';
 import { renderKnowledge } from './knowledge-view.js';
@@ -24,7 +25,7 @@ export function addConversation(conversation) {
     conv = {
       id: conversation.id, info: conversation, lines: [], keys: new Set(), loaded: false, unread: 0, fresh: false,
       ended: false, endedBy: null, typing: false, typingTimer: 0, lastTypingSent: 0, sending: false,
-      draft: '', links: null, kbQuery: '', kbResults: null, changedAt: Date.now(),
+      draft: loadDraft(conversation.id), links: null, kbQuery: '', kbResults: null, changedAt: Date.now(),
     };
     state.conversations.set(conv.id, conv);
   } else {
@@ -99,6 +100,17 @@ export function renderTabs() {
     if (again) again.focus();
   }
   el.noConversation.hidden = state.conversations.size > 0;
+  revealSelectedTab();
+}
+
+/** With more tabs than fit, the selected one is scrolled into the strip (sideways only: the page stays put). */
+function revealSelectedTab() {
+  const tab = el.tabs.querySelector('[role="tab"][aria-selected="true"]');
+  if (!tab) return;
+  const strip = el.tabs.getBoundingClientRect();
+  const box = (tab.parentElement || tab).getBoundingClientRect();
+  if (box.left < strip.left) el.tabs.scrollLeft -= strip.left - box.left;
+  else if (box.right > strip.right) el.tabs.scrollLeft += box.right - strip.right;
 }
 
 /** Arrow keys move between tabs (the WAI-ARIA tabs pattern). */
@@ -132,6 +144,7 @@ export function closeConversation(id) {
   const conv = state.conversations.get(id);
   if (!conv || !conv.ended) return;
   clearTimeout(conv.typingTimer);
+  saveDraft(id, '');
   state.conversations.delete(id);
   if (state.selected === id) {
     state.selected = null;

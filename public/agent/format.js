@@ -20,8 +20,11 @@ export function formatTime(iso) {
 }
 
 export function triedText(tried) {
-  const titles = (tried || []).map((t) => t && t.title).filter(Boolean);
-  return titles.length ? `Already tried: ${titles.join(', ')}` : 'Nothing tried yet';
+  // Titles are sentences ("This code is not valid."): their own full stop goes, or the list reads "valid., …".
+  const titles = (tried || []).map((t) => t && String(t.title || '').trim().replace(/[.。]+$/, '')).filter(Boolean);
+  if (!titles.length) return 'Nothing tried yet';
+  const list = titles.join(', ');
+  return `Already tried: ${list}${/[?!]$/.test(list) ? '' : '.'}`;
 }
 
 /** Only http(s) URLs are ever turned into links; everything else stays text. */

@@ -3,7 +3,7 @@ import { api } from './api.js';
 import { insertIntoComposer } from './composer.js';
 import { el, make } from './dom.js';
 import { handleError } from './errors.js';
-import { linkify } from './format.js';
+import { renderMarkdown } from './markdown.js';
 import { current, state } from './state.js';
 
 export async function searchKnowledge(event) {
@@ -35,7 +35,7 @@ export function renderKnowledge(conv) {
     head.append(make('strong', 'kb-title', result.title || '(untitled)'));
     if (result.kind) head.append(make('span', 'kb-kind', result.kind));
     const body = make('p', 'kb-body');
-    body.appendChild(linkify(result.body));
+    body.appendChild(renderMarkdown(result.body));
     const insert = make('button', 'button kb-insert', 'Insert');
     insert.type = 'button';
     insert.dataset.testid = 'kb-insert';
