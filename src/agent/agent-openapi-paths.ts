@@ -12,6 +12,8 @@ import {
   MessageSentAnswer,
   MessagesLeftAnswer,
   QueueAnswer,
+  StatusAnswer,
+  StatusBody,
   TranscriptAnswer,
   TransferBody,
 } from './agent-schemas';
@@ -36,9 +38,27 @@ export function registerPeoplePaths(registry: OpenAPIRegistry): void {
     path: `${AGENT_API_BASE}/agents`,
     operationId: 'listAgents',
     tags: ['agents'],
-    summary: 'Agents a conversation can be transferred to',
-    description: 'Every token agent, and each Teams agent who has signed in since the server started. `you` marks the caller.',
+    summary: 'Agents a conversation can be transferred to, with their status and load',
+    description: 'Every token agent, and each Teams agent who has signed in since the server started. `you` marks the caller; `status` is what each set (offline if never), `load` the chats each holds now; `routing` gives ROUTING and AGENT_CAPACITY.',
     responses: { 200: json('The agents, by name.', AgentsAnswer), ...errorResponses() },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: `${AGENT_API_BASE}/me/status`,
+    operationId: 'myStatus',
+    tags: ['agents'],
+    summary: 'Your routing status and load',
+    responses: { 200: json('Your status (offline if never set) and the chats you hold.', StatusAnswer), ...errorResponses() },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: `${AGENT_API_BASE}/me/status`,
+    operationId: 'setMyStatus',
+    tags: ['agents'],
+    summary: 'Set yourself available, away or offline',
+    description: 'With ROUTING=auto, the longest-waiting request goes to the available agent with the fewest chats (ties: idle longest), up to AGENT_CAPACITY each; away and offline agents get nothing new and keep their chats. Every console hears the change (`status` on the stream), and routing runs at once.',
+    request: { body: { required: true, content: { 'application/json': { schema: StatusBody } } } },
+    responses: { 200: json('Your status now.', StatusAnswer), ...errorResponses([...BODY_ERRORS], { 400: 'BadRequest: `status` is missing or not one of available, away, offline.' }) },
   });
   registry.registerPath({
     method: 'get',
@@ -79,9 +99,9 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     operationId: 'accept',
     tags: ['conversations'],
     summary: 'Take a waiting request',
-    description: 'A compare-and-set: when two agents accept at once, exactly one gets it and the other gets 409. The customer hears that the agent has joined.',
+    description: 'A compare-and-set: when two agents accept at once, exactly one gets it and the other gets 409. An Accept may go past AGENT_CAPACITY (capacity bounds what routing hands out, not what an agent chooses). Works with ROUTING=auto too (routing may have assigned it first: 409). The customer hears that the agent has joined.',
     request: { params },
-    responses: { 200: json('The conversation, now yours.', ConversationAnswer), ...errorResponses([404, 409]) },
+    responses: { 200: json('The conversation, now yours.', ConversationAnswer), ...errorResponses([404, 409], { 409: 'Conflict: another agent (or routing) took it first.' }) },
   });
   registry.registerPath({
     method: 'get',
@@ -131,7 +151,7 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     operationId: 'transfer',
     tags: ['conversations'],
     summary: 'Hand the conversation to a colleague, or back to the queue',
-    description: 'With `to`, to an agent from GET /api/agent/agents; with `{}` or no body, back to the queue in its old place.',
+    description: 'With `to`, to an agent from GET /api/agent/agents; with `{}` or no body, back to the queue in its old place. An optional `note` is kept with the conversation for the next agent (the transcript answer’s `handover`), never sent to the customer. A refused transfer changes nothing: the conversation stays with the caller.',
     request: { params, body: { required: false, content: { 'application/json': { schema: TransferBody } } } },
     responses: {
       200: json('The conversation, now with its new holder (or waiting).', ConversationAnswer),
@@ -173,7 +193,8 @@ export function registerMetaPaths(registry: OpenAPIRegistry): void {
     description: [
       'Open with a WebSocket upgrade; no Authorization header (a browser cannot set one, and a token in the URL would reach logs).',
       'The first frame signs in: `{"type":"auth","token":"…"}` (an agent token or Teams SSO token). The server answers `{"type":"ready","agent"}` and `{"type":"queue","waiting"}`.',
-      'Then: `queue` (the whole waiting list, on every change) to everyone; for the agent’s own conversations `message` (`{id, line}`), `typing` (`{id}`), `assigned` (`{conversation}`, transferred to you) and `ended` (`{id, by}`, by customer, agent or transfer).',
+      'The auth frame may carry `"status":"available"` (or away, offline): the console sends it so signing in makes the agent available; without it the stored status stands. When an agent’s last stream closes and stays closed for 60 seconds, an available agent becomes offline.',
+      'Then: `queue` (the whole waiting list, on every change) and `status` (`{agent, status, since, load}`, when anyone’s status changes) to everyone; for the agent’s own conversations `message` (`{id, line}`), `typing` (`{id}`), `assigned` (`{conversation}`, transferred or routed to you) and `ended` (`{id, by}`, by customer, agent or transfer).',
       'The client may send `{"type":"typing","id"}` and `{"type":"ping"}` (answered `{"type":"pong"}`); a frame that is not one of these gets `{"type":"error","message"}`.',
       `A failed sign-in, or none within 10 seconds, closes the socket with code ${CLOSE_UNAUTHORIZED}.`,
     ].join('\n\n'),

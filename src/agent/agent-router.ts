@@ -9,12 +9,13 @@ import type { RecordLog } from '../core/record-log';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentResult, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
+import { handoverNote, handoversOf } from './handover-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
 import { bearerOf, type AgentAuth } from './agent-auth';
 import { agentOpenApiDocument } from './agent-openapi';
-import { KnowledgeQuery, MessageBody, TransferBody, type AgentsAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
+import { KnowledgeQuery, MessageBody, StatusBody, TransferBody, type AgentsAnswer, type StatusAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
 
 export interface AgentRouterDeps {
@@ -55,10 +56,33 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     res.json({ agent, via } satisfies Answer<typeof MeAnswer>);
   });
 
-  /** Who a conversation can go to: transfers take an `id` from here. */
-  router.get('/agents', (_req, res) => {
+  /** Who a conversation can go to (transfers take an `id` from here), with each one's status and load. */
+  router.get('/agents', async (_req, res) => {
     const { agent } = res.locals as Locals;
-    res.json({ agents: deps.auth.agents().map((a) => ({ id: a.id, name: a.name, you: a.id === agent.id })) } satisfies Answer<typeof AgentsAnswer>);
+    const roster = new Map((await deps.handoff.roster()).map((p) => [p.agent.id, p]));
+    const loads = await Promise.all(deps.auth.agents().map(async (a) => roster.get(a.id)?.load ?? (await deps.handoff.assignedTo(a)).length));
+    const routing = deps.handoff.routing ?? { mode: 'manual' as const, capacity: Number.MAX_SAFE_INTEGER };
+    res.json({
+      agents: deps.auth.agents().map((a, i) => ({ id: a.id, name: a.name, you: a.id === agent.id, status: roster.get(a.id)?.status ?? 'offline', load: loads[i]! })),
+      routing,
+    } satisfies Answer<typeof AgentsAnswer>);
+  });
+
+  /** The caller's routing status: available agents are assigned requests (ROUTING=auto). */
+  router.post('/me/status', async (req, res) => {
+    const body = StatusBody.parse(req.body);
+    const { agent } = res.locals as Locals;
+    const presence = await deps.handoff.setStatus(agent, body.status);
+    deps.log.info('agent-status', { agent: agent.id, status: body.status });
+    const load = (await deps.handoff.assignedTo(agent)).length;
+    res.json({ agent, status: presence.status, since: new Date(presence.since).toISOString(), load } satisfies Answer<typeof StatusAnswer>);
+  });
+
+  router.get('/me/status', async (_req, res) => {
+    const { agent } = res.locals as Locals;
+    const presence = await deps.handoff.statusOf(agent.id);
+    const load = (await deps.handoff.assignedTo(agent)).length;
+    res.json({ agent, status: presence?.status ?? 'offline', since: new Date(presence?.since ?? 0).toISOString(), load } satisfies Answer<typeof StatusAnswer>);
   });
 
   router.get('/queue', async (_req, res) => {
@@ -76,8 +100,8 @@ export function agentRouter(deps: AgentRouterDeps): Router {
 
   router.get('/conversations/:id/transcript', async (req, res) => {
     const result = granted(await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id)));
-    const stored = await deps.transcripts.getTranscriptActivities(result.record.channel, result.record.conversationId);
-    res.json({ id: result.record.id, lines: transcriptLines(stored.items) } satisfies Answer<typeof TranscriptAnswer>);
+    const [stored, notes] = await Promise.all([deps.transcripts.getTranscriptActivities(result.record.channel, result.record.conversationId), deps.notes.read()]);
+    res.json({ id: result.record.id, lines: transcriptLines(stored.items), handover: handoversOf(notes, result.record.id) } satisfies Answer<typeof TranscriptAnswer>);
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {
@@ -112,16 +136,18 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     if (to?.id === agent.id) throw new HttpError(400, 'BadRequest', 'The conversation is already yours');
     const result = granted(await deps.handoff.transfer(agent, String(req.params.id), to ?? null));
     deps.log.info('handoff-transferred', { handoff: result.record.id, agent: agent.id, to: to?.id ?? 'queue' });
+    if (body.note) await deps.notes.append(handoverNote(result.record, agent, to ?? null, body.note));
     res.json({ conversation: deps.views.conversation(result.record) } satisfies Answer<typeof ConversationAnswer>);
   });
 
   router.get('/conversations/:id/links', async (req, res) => {
     const result = granted(await deps.handoff.owned((res.locals as Locals).agent, String(req.params.id)));
-    const { brand, amount, channel } = result.record;
+    const { brand, amount, wanted, channel } = result.record;
     const bases = { sell: deps.config.SELL_URL, swap: deps.config.SWAP_URL };
+    const known = { brand, amount, wanted: wanted ?? null, channel, by: 'agent' } as const;
     res.json({
-      sell: buildDeepLink(bases, { kind: 'sell', brand, amount, wanted: null, channel }),
-      swap: buildDeepLink(bases, { kind: 'swap', brand, amount, wanted: null, channel }),
+      sell: buildDeepLink(bases, { kind: 'sell', ...known }),
+      swap: buildDeepLink(bases, { kind: 'swap', ...known }),
     } satisfies Answer<typeof LinksAnswer>);
   });
 

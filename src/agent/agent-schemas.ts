@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgentStatusSchema } from '../handoff/agent-presence';
 import { AGENT_TEXT_MAX } from '../handoff/agent-text';
 import { AgentSchema, HandoffStateSchema } from '../handoff/handoff-queue';
 import { LineSchema } from '../handoff/transcript-line';
@@ -24,12 +25,28 @@ export const MessageBody = z
   })
   .meta({ id: 'MessageBody' });
 
+/** The longest handover note a transfer takes: a few sentences, not a second transcript. */
+export const HANDOVER_NOTE_MAX = 1000;
+
 /** `to`: an agent's id (GET /agents); a name only while one agent has it. Absent: back to the queue. */
 export const TransferBody = z
   .strictObject({
     to: z.string().trim().min(1).max(200).optional().meta({ description: "A colleague's id from GET /api/agent/agents (a name works while exactly one agent has it). Leave out to put the request back in the queue in its old place.", example: 'token:Bob' }),
+    note: z
+      .string()
+      .trim()
+      .max(HANDOVER_NOTE_MAX, `must be at most ${HANDOVER_NOTE_MAX} characters`)
+      .optional()
+      .meta({ description: 'A handover note for whoever gets the conversation next (in the transcript answer as `handover`); codes are hidden, and the customer never sees it.', example: 'Already tried the app; wants a refund, not a swap.' }),
   })
   .meta({ id: 'TransferBody' });
+
+/** An agent's own routing status. */
+export const StatusBody = z
+  .strictObject({
+    status: AgentStatusSchema.meta({ description: 'available: routing assigns you requests (ROUTING=auto); away: nothing new is assigned, your chats stay yours; offline: as away, and colleagues see you signed out.', example: 'available' }),
+  })
+  .meta({ id: 'StatusBody' });
 
 export const KnowledgeQuery = z.object({
   q: z.string().trim().min(1, 'q must not be empty').max(500).meta({ description: 'What to look for, in the customer’s words or an error message.', example: 'code already redeemed' }),
@@ -57,9 +74,26 @@ export const AgentView = AgentSchema.meta({ id: 'Agent', description: 'An agent:
 
 export const MeAnswer = z.object({ agent: AgentView, via: z.enum(['token', 'teams']) }).meta({ id: 'Me' });
 
+const StatusView = AgentStatusSchema.meta({ description: 'offline until the agent sets a status; the console sets available when it signs in unless the agent chose away.' });
+
 export const AgentsAnswer = z
-  .object({ agents: z.array(z.object({ id: z.string(), name: z.string(), you: z.boolean() })) })
+  .object({
+    agents: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        you: z.boolean(),
+        status: StatusView,
+        load: z.int().min(0).meta({ description: 'Conversations the agent holds now.' }),
+      }),
+    ),
+    routing: z.object({ mode: z.enum(['auto', 'manual']), capacity: z.int().min(1) }).meta({ description: 'ROUTING and AGENT_CAPACITY: the most chats an agent may hold.' }),
+  })
   .meta({ id: 'Agents' });
+
+export const StatusAnswer = z
+  .object({ agent: AgentSchema, status: StatusView, since: z.iso.datetime(), load: z.int().min(0) })
+  .meta({ id: 'Status' });
 
 const Tried = z.object({ id: z.string(), title: z.string() }).meta({ description: 'A fix the customer already tried, by knowledge entry.' });
 
@@ -93,13 +127,17 @@ export const ConversationAnswer = z.object({ conversation: ConversationViewSchem
 
 export const LineView = LineSchema.meta({ id: 'Line', description: 'One message of the conversation, codes already hidden.' });
 
-export const TranscriptAnswer = z.object({ id: z.string(), lines: z.array(LineView) }).meta({ id: 'Transcript' });
+export const HandoverView = z
+  .object({ at: z.iso.datetime(), from: z.string(), to: z.string().nullable(), note: z.string() })
+  .meta({ id: 'Handover', description: 'A note an agent left when transferring (`to` null: back to the queue), oldest first; for agents only.' });
+
+export const TranscriptAnswer = z.object({ id: z.string(), lines: z.array(LineView), handover: z.array(HandoverView) }).meta({ id: 'Transcript' });
 
 export const MessageSentAnswer = z.object({ line: LineView }).meta({ id: 'MessageSent' });
 
 export const LinksAnswer = z
   .object({ sell: z.url(), swap: z.url() })
-  .meta({ id: 'Links', description: 'Sell and swap deep links, pre-filled with the conversation’s brand and amount.' });
+  .meta({ id: 'Links', description: 'Sell and swap deep links, pre-filled with the conversation’s brand, amount and (swap) wanted brand; marked utm_source=giftbot, utm_medium=agent and utm_content=<channel>, so sales an agent drove are told from the bot’s own links.' });
 
 export const KnowledgeAnswer = z
   .object({

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Logger } from '../core/logger';
+import { AgentStatusSchema } from '../handoff/agent-presence';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentEvent, HandoffService } from '../handoff/handoff-service';
 import type { AgentAuth } from './agent-auth';
@@ -12,11 +13,14 @@ import { startHeartbeat } from '../channels/websocket-heartbeat';
 export const AGENT_STREAM_PATH = '/api/agent/stream';
 /** A socket that hasn't signed in by then is closed. */
 const AUTH_TIMEOUT_MS = 10_000;
+/** How long an available agent's console may be gone (a reload, a blip) before they are set offline. */
+export const OFFLINE_GRACE_MS = 60_000;
 /** Close code for a failed sign-in (4000–4999 are the application's). */
 export const CLOSE_UNAUTHORIZED = 4401;
 
 const ClientFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('auth'), token: z.string().min(1).max(20_000) }),
+  // status: the console signs in as available (or as the agent last chose); left out, the stored status stands.
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(20_000), status: AgentStatusSchema.optional() }),
   z.object({ type: z.literal('typing'), id: z.string().min(1).max(200) }),
   z.object({ type: z.literal('ping') }),
 ]);
@@ -32,7 +36,7 @@ export interface AgentStream {
  * so the first frame signs in (`{type:"auth", token}`) — the token never goes in a URL or a log.
  * Every agent hears queue changes; only the agent holding a conversation hears its messages.
  */
-export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffService; views: AgentViews; log: Logger }): AgentStream {
+export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffService; views: AgentViews; log: Logger; offlineGraceMs?: number }): AgentStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const agents = new Map<WebSocket, Agent>();
   const heartbeat = startHeartbeat(wss);
@@ -43,6 +47,14 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
   const queueFrame = async () => ({ type: 'queue', waiting: deps.views.queue(await deps.handoff.waiting()) });
 
   const unsubscribe = deps.handoff.subscribe((agentId, event) => {
+    if (event.type === 'status') {
+      const { agent, status, since } = event.presence;
+      void deps.handoff.assignedTo(agent).then((mine) => {
+        const frame = { type: 'status', agent, status, since: new Date(since).toISOString(), load: mine.length };
+        for (const ws of agents.keys()) send(ws, frame);
+      }, (err: unknown) => deps.log.error('agent-stream-status-failed', { reason: err instanceof Error ? err.message : String(err) }));
+      return;
+    }
     if (event.type === 'queue-changed') {
       void queueFrame().then((frame) => {
         for (const ws of agents.keys()) send(ws, frame);
@@ -67,6 +79,7 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
         const signIn = await deps.auth.signIn(frame.token);
         if (!signIn.ok) return ws.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
         agents.set(ws, signIn.agent);
+        if (frame.status) await deps.handoff.setStatus(signIn.agent, frame.status);
         send(ws, { type: 'ready', agent: signIn.agent });
         return send(ws, await queueFrame());
       }
@@ -97,12 +110,32 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
     });
     const gone = () => {
       clearTimeout(deadline);
+      const agent = agents.get(ws);
       agents.delete(ws);
+      if (agent && ![...agents.values()].some((a) => a.id === agent.id)) void offlineLater(agent);
     };
     ws.on('close', gone);
     ws.on('error', gone);
   };
 
+
+  /**
+   * The agent's last console here closed: unless they come back (here or on another instance: the
+   * status's `since` changes when the console signs in again) they are set offline after the grace.
+   */
+  const offlineLater = async (agent: Agent) => {
+    try {
+      const presence = await deps.handoff.statusOf(agent.id);
+      if (presence?.status !== 'available') return;
+      const timer = setTimeout(() => {
+        if ([...agents.values()].some((a) => a.id === agent.id)) return;
+        void deps.handoff.setStatusIf(agent, presence.since, 'offline').catch((err: unknown) => deps.log.error('agent-offline-failed', { reason: err instanceof Error ? err.message : String(err) }));
+      }, deps.offlineGraceMs ?? OFFLINE_GRACE_MS);
+      timer.unref();
+    } catch (err) {
+      deps.log.error('agent-offline-failed', { reason: err instanceof Error ? err.message : String(err) });
+    }
+  };
 
   return {
     upgrade(req, socket, head) {
@@ -119,7 +152,7 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
   };
 }
 
-function toFrame(event: Exclude<AgentEvent, { type: 'queue-changed' }>, views: AgentViews): object {
+function toFrame(event: Exclude<AgentEvent, { type: 'queue-changed' | 'status' }>, views: AgentViews): object {
   switch (event.type) {
     case 'message':
       return { type: 'message', id: event.id, line: event.line };

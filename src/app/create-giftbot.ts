@@ -10,6 +10,7 @@ import { loadDialogsDir } from '../engine/flow-loader';
 import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
+import { StoragePresence } from '../handoff/agent-presence';
 import type { HandoffLimits } from '../handoff/handoff-admission';
 import type { TeamNote } from '../handoff/team-notes';
 import { ProactiveRoutes } from '../bot/proactive-routes';
@@ -22,6 +23,7 @@ import { trainedClassifier } from '../understanding/trained-classifier';
 import { GiftBot } from '../bot/giftbot';
 import { RedactionMiddleware } from '../bot/redaction-middleware';
 import { SpoofingGuard } from '../bot/spoofing-guard';
+import { CardChoiceMiddleware } from '../bot/card-choice-middleware';
 import { cutText } from '../safety/cut-text';
 import { silentLogger, type Logger } from '../core/logger';
 import { engineSettingsFrom } from './engine-settings';
@@ -78,6 +80,8 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     mode: config.HANDOFF_MODE,
     hours: { windows: config.SUPPORT_HOURS.windows, timeZone: config.SUPPORT_TIMEZONE, text: config.SUPPORT_HOURS.text },
     timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000,
+    // Statuses live in the state store, so every instance on one Redis routes from the same view.
+    routing: { mode: config.ROUTING, capacity: config.AGENT_CAPACITY, presence: new StoragePresence(storage) },
     log,
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
@@ -98,7 +102,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     log,
   });
   options.metrics?.measureQueue(async () => (await handoff.waiting()).length);
-  const middleware: Middleware[] = [new RedactionMiddleware(log, (text) => cutText(text, config.MAX_MESSAGE_LENGTH)), new SpoofingGuard({ mode: config.HANDOFF_MODE, statusChannels: config.HANDOFF_STATUS_CHANNELS ?? [], log }), ...(options.metrics ? [options.metrics.middleware()] : []), new TranscriptLoggerMiddleware(transcripts)];
+  const middleware: Middleware[] = [new RedactionMiddleware(log, (text) => cutText(text, config.MAX_MESSAGE_LENGTH)), new SpoofingGuard({ mode: config.HANDOFF_MODE, statusChannels: config.HANDOFF_STATUS_CHANNELS ?? [], log }), ...(options.metrics ? [options.metrics.middleware()] : []), new CardChoiceMiddleware(transcripts, log), new TranscriptLoggerMiddleware(transcripts)];
   return { bot, middleware, catalog, matcher, flows, storage, transcripts, handoff, routes, audit, notes };
 }
 

@@ -13,20 +13,34 @@ export type AgentResult = { ok: true; record: HandoffRecord } | { ok: false; sta
 export class AgentActions {
   constructor(private readonly relay: HandoffRelay) {}
 
-  /** Exactly one of several agents accepting at once gets it; the others hear "taken". */
+  /**
+   * Exactly one of several agents accepting at once gets it; the others hear "taken". A person's
+   * own Accept may go past AGENT_CAPACITY (as in Zendesk's routing): capacity bounds what routing
+   * hands out, not what an agent chooses to take.
+   */
   async accept(agent: Agent, id: string): Promise<AgentResult> {
-    const { queue, wording } = this.relay.options;
-    const at = this.relay.now();
-    const record = await queue.transition(id, ['waiting'], { state: 'active', agent, acceptedAt: at });
-    if (!record) {
-      const current = await queue.get(id);
+    const claimed = await this.relay.options.queue.claim(id, agent, this.relay.now(), Number.MAX_SAFE_INTEGER);
+    if (!claimed || claimed === 'full') {
+      const current = await this.relay.options.queue.get(id);
       return { ok: false, status: current?.state === 'active' ? 'taken' : 'gone' };
     }
-    this.relay.estimator.record(at - record.waitingSince);
-    await this.relay.audit('accepted', record, agent, 'agent');
+    await this.joined(claimed, 'agent');
+    return { ok: true, record: claimed };
+  }
+
+  /**
+   * What follows a request becoming an agent's, by their Accept or by routing (`system`): the wait
+   * is measured, the audit says who did it, the queue moves up and the customer hears who joined.
+   */
+  async joined(record: HandoffRecord, by: 'agent' | 'system'): Promise<void> {
+    const agent = record.agent;
+    if (!agent) return;
+    this.relay.estimator.record((record.acceptedAt ?? this.relay.now()) - record.waitingSince);
+    await this.relay.audit('accepted', record, agent, by);
     this.relay.queueChanged();
-    await this.relay.tell(record, [{ kind: 'say', text: this.relay.words(wording.joined, { agent }) }]);
-    return { ok: true, record };
+    // Routing opens the chat in the agent's console; an Accept opens it from the answer.
+    if (by === 'system') this.relay.emit(agent.id, { type: 'assigned', record });
+    await this.relay.tell(record, [{ kind: 'say', text: this.relay.words(this.relay.options.wording.joined, { agent }) }]);
   }
 
   /** The agent's own active conversation, or why not. */

@@ -1,3 +1,4 @@
+import type { Presence } from './agent-presence';
 import type { HandoffRecord } from './handoff-queue';
 import type { Line } from './transcript-line';
 
@@ -7,7 +8,9 @@ export type AgentEvent =
   | { type: 'message'; id: string; line: Line }
   | { type: 'typing'; id: string }
   | { type: 'assigned'; record: HandoffRecord }
-  | { type: 'ended'; id: string; by: 'customer' | 'agent' | 'transfer' };
+  | { type: 'ended'; id: string; by: 'customer' | 'agent' | 'transfer' }
+  /** An agent's status changed (for every agent: colleagues see it). */
+  | { type: 'status'; presence: Presence };
 
 /** `agentId` null: every agent. */
 export type AgentListener = (agentId: string | null, event: AgentEvent) => void;

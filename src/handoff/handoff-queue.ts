@@ -26,6 +26,8 @@ export const HandoffRequestSchema = z.object({
   summary: z.string(),
   brand: z.string().nullable(),
   amount: z.number().nullable(),
+  /** For a swap, the brand id wanted instead, so the agent's swap link keeps it; absent on requests filed before issue 15. */
+  wanted: z.string().nullable().optional(),
   /** Entry ids of the fixes already tried, so the agent doesn't repeat them. */
   tried: z.array(z.string()),
 });
@@ -69,6 +71,13 @@ export interface HandoffQueue {
   assignedTo(agentId: string): Promise<HandoffRecord[]>;
   /** Applies `change` only if the request is in one of `from`; the changed record, or undefined. */
   transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined>;
+  /**
+   * Accept on an agent's behalf, within their capacity: waiting → active only while the agent has
+   * fewer than `capacity` active conversations, checked and changed in one step (so two instances
+   * assigning at once can't push an agent over). The record; 'full' when at capacity; undefined when
+   * it no longer waits.
+   */
+  claim(id: string, agent: Agent, at: number, capacity: number): Promise<HandoffRecord | 'full' | undefined>;
 }
 
 /** Closed requests kept for look-ups (audit and surveys are logged elsewhere). */
@@ -113,6 +122,16 @@ export class InMemoryHandoffQueue implements HandoffQueue {
     if (!record || !from.includes(record.state)) return undefined;
     Object.assign(record, structuredClone(change));
     if (!OPEN_STATES.includes(record.state)) this.close(record);
+    return structuredClone(record);
+  }
+
+  async claim(id: string, agent: Agent, at: number, capacity: number): Promise<HandoffRecord | 'full' | undefined> {
+    const record = this.records.get(id);
+    if (record?.state !== 'waiting') return undefined;
+    // No await between the count and the change, so no other claim runs in between.
+    const load = [...this.records.values()].filter((r) => r.state === 'active' && r.agent?.id === agent.id).length;
+    if (load >= capacity) return 'full';
+    Object.assign(record, { state: 'active', agent: structuredClone(agent), acceptedAt: at });
     return structuredClone(record);
   }
 

@@ -7,6 +7,7 @@ import { sanitizeAgentName } from './agent-name';
 import type { CustomerLine, Delivery } from './customer-line';
 import type { HandoffLimits } from './handoff-admission';
 import type { AuditEntry } from './handoff-audit';
+import type { RoutingOptions } from './agent-presence';
 import type { Agent, HandoffQueue, HandoffRecord } from './handoff-queue';
 import type { SupportHours } from './support-hours';
 import { WaitEstimator } from './wait-estimator';
@@ -41,6 +42,8 @@ export interface HandoffServiceOptions {
   log: Logger;
   /** Where agents' events travel: in process, or between instances. */
   bus?: EventBus;
+  /** ROUTING, AGENT_CAPACITY and agents' statuses; unset, agents Accept by hand with no cap. */
+  routing?: RoutingOptions;
   /** Per-client limits and the queue cap; unset, every request is filed. */
   limits?: HandoffLimits;
   now?: () => number;

@@ -1,5 +1,7 @@
 import { AgentActions, type AgentResult } from './agent-actions';
 import type { AgentListener } from './agent-events';
+import type { AgentStatus, Presence } from './agent-presence';
+import { AutoRouter } from './auto-router';
 import type { Delivery } from './customer-line';
 import { CustomerSide, type Ticket } from './customer-side';
 import type { Agent, HandoffRecord, HandoffRequest } from './handoff-queue';
@@ -26,12 +28,15 @@ export class HandoffService {
   private readonly relay: HandoffRelay;
   private readonly customers: CustomerSide;
   private readonly agents: AgentActions;
+  private readonly router: AutoRouter | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: HandoffServiceOptions) {
     this.relay = new HandoffRelay(options);
     this.customers = new CustomerSide(this.relay);
     this.agents = new AgentActions(this.relay);
+    this.router = options.routing && new AutoRouter(this.relay, options.routing, (record) => this.agents.joined(record, 'system'));
   }
 
   get mode(): 'internal' | 'external' {
@@ -41,12 +46,22 @@ export class HandoffService {
   /** Starts timing waiting requests out; stop() ends it. */
   start(): void {
     const every = Math.min(5000, Math.max(250, this.options.timeoutMs / 4));
-    this.timer = setInterval(() => void this.sweep().catch((err: unknown) => this.relay.fail('handoff-sweep-failed', err)), every);
+    this.timer = setInterval(() => {
+      void this.sweep().catch((err: unknown) => this.relay.fail('handoff-sweep-failed', err));
+      // A safety net: a change heard by no instance (a lost bus message) is still routed.
+      this.router?.nudge();
+    }, every);
     this.timer.unref();
+    // Routing runs whenever a place may have opened or a request arrived, on whichever instance hears it.
+    this.unsubscribe = this.relay.subscribe((_agentId, event) => {
+      if (event.type === 'queue-changed' || event.type === 'ended' || event.type === 'status') this.router?.nudge();
+    });
+    this.router?.nudge();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    this.unsubscribe?.();
   }
 
   subscribe(listener: AgentListener): () => void {
@@ -125,6 +140,41 @@ export class HandoffService {
   /** To another agent, or (`to` null) back to the queue in its old place. */
   transfer(agent: Agent, id: string, to: Agent | null): Promise<AgentResult> {
     return this.agents.transfer(agent, id, to);
+  }
+
+  // --- routing -------------------------------------------------------------------------------
+
+  get routing(): { mode: 'auto' | 'manual'; capacity: number } | undefined {
+    const routing = this.options.routing;
+    return routing && { mode: routing.mode, capacity: routing.capacity };
+  }
+
+  /** Sets an agent's status; every agent hears it, and routing runs again. */
+  async setStatus(agent: Agent, status: AgentStatus): Promise<Presence> {
+    const presence = await this.presence().set(agent, status, this.relay.now());
+    this.relay.emit(null, { type: 'status', presence });
+    return presence;
+  }
+
+  /** Sets `status` only if nobody changed the agent's since `since` (the offline grace after a console closes). */
+  async setStatusIf(agent: Agent, since: number, status: AgentStatus): Promise<void> {
+    const at = this.relay.now();
+    if (await this.presence().setIf(agent, since, status, at)) this.relay.emit(null, { type: 'status', presence: { agent, status, since: at } });
+  }
+
+  async statusOf(agentId: string): Promise<Presence | undefined> {
+    return this.options.routing?.presence.get(agentId);
+  }
+
+  /** Every agent with a status, and how many conversations each has now. */
+  async roster(): Promise<Array<Presence & { load: number }>> {
+    const all = (await this.options.routing?.presence.all()) ?? [];
+    return Promise.all(all.map(async (p) => ({ ...p, load: (await this.options.queue.assignedTo(p.agent.id)).length })));
+  }
+
+  private presence() {
+    if (!this.options.routing) throw new Error('routing is not configured');
+    return this.options.routing.presence;
   }
 
   // --- time ------------------------------------------------------------------------------------

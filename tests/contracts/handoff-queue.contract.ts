@@ -61,6 +61,30 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       expect((await queue.openFor('directline', 'same-id'))?.state).toBe('waiting');
     });
 
+    test('when requests are claimed for an agent within a capacity, then the claim past it is refused as full and the request still waits', async () => {
+      const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((id, i) => queue.file(requestFor(id), 'waiting', 1000 + i)));
+      expect(await queue.claim(a!.id, alice, 2000, 2)).toMatchObject({ state: 'active', agent: alice, acceptedAt: 2000 });
+      expect(await queue.claim(b!.id, alice, 2001, 2)).toMatchObject({ state: 'active', agent: alice });
+      expect(await queue.claim(c!.id, alice, 2002, 2)).toBe('full');
+      expect((await queue.get(c!.id))?.state).toBe('waiting');
+      // Another agent's load is their own; and a request that no longer waits can't be claimed.
+      expect(await queue.claim(c!.id, bob, 2003, 2)).toMatchObject({ agent: bob });
+      expect(await queue.claim(c!.id, bob, 2004, 2)).toBeUndefined();
+      // An ended chat frees its place.
+      await queue.transition(a!.id, ['active'], { state: 'ended', closedAt: 2005 });
+      const d = await queue.file(requestFor('d'), 'waiting', 2006);
+      expect(await queue.claim(d.id, alice, 2007, 2)).toMatchObject({ agent: alice });
+      expect((await queue.assignedTo(alice.id)).map((r) => r.conversationId).sort()).toEqual(['b', 'd']);
+    });
+
+    test('when eight requests are claimed for one agent at once with capacity 3, then exactly three are theirs', async () => {
+      const filed = await Promise.all(Array.from({ length: 8 }, (_, i) => queue.file(requestFor(`r${i}`), 'waiting', 1000 + i)));
+      const results = await Promise.all(filed.map((r) => queue.claim(r.id, alice, 2000, 3)));
+      expect(results.filter((r) => r !== 'full' && r !== undefined)).toHaveLength(3);
+      expect(results.filter((r) => r === 'full')).toHaveLength(5);
+      expect(await queue.assignedTo(alice.id)).toHaveLength(3);
+    });
+
     test('when a record is read, then changing the copy does not change the queue', async () => {
       const record = await queue.file(requestFor('a'), 'external', 1000);
       record.state = 'ended';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HandoffRecordSchema, HandoffStateSchema, OPEN_STATES, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
+import { HandoffRecordSchema, HandoffStateSchema, OPEN_STATES, type Agent, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
 import { execOrThrow, type RedisConnection } from './redis-connection';
 import { LuaScript } from './redis-lua-script';
 
@@ -78,6 +78,29 @@ return redis.call('HGETALL', KEYS[1])
 `,
 );
 
+/**
+ * An accept on an agent's behalf within their capacity: counts the agent's active requests and, only
+ * below `capacity`, runs the transition above — one script, so two instances assigning at once can't
+ * both take an agent's last place. The load is read from the stored records (no counter to drift).
+ * ARGV: agent id, capacity, the record key prefix, then the transition's ARGV; KEYS as the transition's.
+ * Returns 'full' at capacity, else as the transition.
+ */
+const CLAIM = new LuaScript(
+  'handoff-claim',
+  `
+local agentId = table.remove(ARGV, 1)
+local capacity = tonumber(table.remove(ARGV, 1))
+local prefix = table.remove(ARGV, 1)
+if redis.call('HGET', KEYS[1], 'state') ~= '"waiting"' then return nil end
+local load = 0
+for _, other in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  local agent = redis.call('HGET', prefix .. other, 'agent')
+  if agent and agent ~= 'null' and cjson.decode(agent).id == agentId then load = load + 1 end
+end
+if load >= capacity then return 'full' end
+${TRANSITION.source}`,
+);
+
 /** What a change may set, checked before it reaches Redis. */
 const HandoffChangeSchema = HandoffRecordSchema.pick({ state: true, waitingSince: true, acceptedAt: true, closedAt: true, agent: true, toldPosition: true }).partial();
 
@@ -149,6 +172,16 @@ export class RedisHandoffQueue implements HandoffQueue {
     const keys = [this.recordKey(id), this.key('waiting'), this.key('active'), this.openKey(record.channel, record.conversationId), this.idsKey(record.conversationId), this.legacyOpenKey(record.conversationId)];
     const fromStates = from.map((state) => JSON.stringify(HandoffStateSchema.parse(state)));
     const reply = await this.redis.script(TRANSITION, keys, [id, this.options.closedTtlMs, fromStates.length, ...fromStates, ...encodeFields(HandoffChangeSchema.parse(change))]);
+    return reply === null ? undefined : this.decode(id, pairs(FieldsSchema.parse(reply)));
+  }
+
+  async claim(id: string, agent: Agent, at: number, capacity: number): Promise<HandoffRecord | 'full' | undefined> {
+    const record = await this.get(id);
+    if (!record || record.state !== 'waiting') return undefined;
+    const keys = [this.recordKey(id), this.key('waiting'), this.key('active'), this.openKey(record.channel, record.conversationId), this.idsKey(record.conversationId), this.legacyOpenKey(record.conversationId)];
+    const change = encodeFields(HandoffChangeSchema.parse({ state: 'active', agent, acceptedAt: at }));
+    const reply = await this.redis.script(CLAIM, keys, [agent.id, capacity, this.recordKey(''), id, this.options.closedTtlMs, 1, JSON.stringify('waiting'), ...change]);
+    if (reply === 'full') return 'full';
     return reply === null ? undefined : this.decode(id, pairs(FieldsSchema.parse(reply)));
   }
 

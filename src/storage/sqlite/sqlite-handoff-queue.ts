@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HandoffRecordSchema, OPEN_STATES, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
+import { HandoffRecordSchema, OPEN_STATES, type Agent, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
 import type { SqliteDatabase, Statement } from './sqlite-database';
 
 const RecordRowSchema = z.object({ id: z.string(), record: z.string() });
@@ -22,6 +22,7 @@ export class SqliteHandoffQueue implements HandoffQueue {
   private readonly activeRowsOf: Statement<[string]>;
   private readonly updateIfInStates: Statement<[string, string | null, string, string, string]>;
   private readonly removeConversationRows: Statement<[string]>;
+  private readonly activeCountOf: Statement<[string]>;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare('INSERT INTO handoff_requests (id, channel, conversation_id, state, queued_at, agent_id, record) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -34,6 +35,7 @@ export class SqliteHandoffQueue implements HandoffQueue {
       'UPDATE handoff_requests SET state = ?, agent_id = ?, record = ? WHERE id = ? AND state IN (SELECT value FROM json_each(?))',
     );
     this.removeConversationRows = db.prepare('DELETE FROM handoff_requests WHERE conversation_id = ?');
+    this.activeCountOf = db.prepare("SELECT COUNT(*) AS n FROM handoff_requests WHERE state = 'active' AND agent_id = ?");
   }
 
   async file(request: HandoffRequest, state: 'waiting' | 'external', at: number): Promise<HandoffRecord> {
@@ -75,6 +77,20 @@ export class SqliteHandoffQueue implements HandoffQueue {
       const record = HandoffRecordSchema.parse({ ...this.parse(row), ...definedOnly(change) });
       const { changes } = this.updateIfInStates.run(record.state, record.agent?.id ?? null, JSON.stringify(record), id, states);
       // Under the write lock the row can't have moved since the SELECT; the WHERE makes the update say so if it did.
+      return changes === 1 ? record : undefined;
+    });
+  }
+
+  async claim(id: string, agent: Agent, at: number, capacity: number): Promise<HandoffRecord | 'full' | undefined> {
+    const waiting = statesParam(['waiting']);
+    // The count and the change under one write lock: another process assigning at once waits for it.
+    return this.db.write(() => {
+      const row = this.byIdInStates.get(id, waiting);
+      if (row === undefined) return undefined;
+      const { n } = z.object({ n: z.number() }).parse(this.activeCountOf.get(agent.id));
+      if (n >= capacity) return 'full';
+      const record = HandoffRecordSchema.parse({ ...this.parse(row), state: 'active', agent, acceptedAt: at });
+      const { changes } = this.updateIfInStates.run(record.state, agent.id, JSON.stringify(record), id, waiting);
       return changes === 1 ? record : undefined;
     });
   }
