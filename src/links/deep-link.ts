@@ -21,8 +21,13 @@ export interface LinkRequest {
   country?: string | null;
   /** For a swap: the brand id wanted instead. */
   wanted: string | null;
-  /** The channel the conversation is on (utm_medium). */
+  /** The channel the conversation is on (utm_medium, or utm_content for an agent's link). */
   channel: string;
+  /**
+   * Who hands the link over: the bot (the default) or a support agent. An agent's link says
+   * utm_medium=agent, so sales an agent drove can be told from the bot's own.
+   */
+  by?: 'bot' | 'agent';
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,6 +45,8 @@ export function buildDeepLink(bases: LinkBases, request: LinkRequest): string {
   set('country', request.country && COUNTRY.test(request.country) ? request.country : null);
   if (request.kind === 'swap') set('want', request.wanted && ID.test(request.wanted) ? request.wanted : null);
   set('utm_source', 'giftbot');
-  set('utm_medium', ID.test(request.channel) ? request.channel : 'chat');
+  const channel = ID.test(request.channel) ? request.channel : 'chat';
+  set('utm_medium', request.by === 'agent' ? 'agent' : channel);
+  if (request.by === 'agent') set('utm_content', channel);
   return url.toString();
 }

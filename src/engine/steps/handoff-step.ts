@@ -1,16 +1,17 @@
 import { minutes } from '../../handoff/handoff-service';
+import { handoffFacts } from '../handoff-facts';
 import type { Move, StepContext, StepOf } from './step-context';
 
 /** Files the request; says the place in the queue, or goes to `closed` outside support hours. */
 export async function executeHandoff(step: StepOf<'handoff'>, ctx: StepContext): Promise<Move> {
   const { slots, turn } = ctx;
+  const summary = slots.text(step.summary) ?? '';
   const request = {
     conversationId: turn.conversationId,
     channel: turn.channel,
     reference: turn.reference,
-    summary: slots.text(step.summary) ?? '',
-    brand: ctx.listed(slots.brand),
-    amount: slots.amount ?? null,
+    summary,
+    ...handoffFacts(ctx.services, slots, summary),
     tried: slots.tried,
   };
   const ticket = await ctx.services.handoff.request(request);

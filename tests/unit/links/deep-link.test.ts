@@ -23,4 +23,9 @@ describe('buildDeepLink', () => {
     expect(url.searchParams.get('utm_medium')).toBe('chat');
     expect(link).not.toMatch(/admin|script|javascript/);
   });
+
+  test('when an agent hands the link over, then utm_medium says agent and the channel moves to utm_content', () => {
+    const url = new URL(buildDeepLink(bases, { kind: 'sell', brand: 'amazon', amount: 100, wanted: null, channel: 'msteams', by: 'agent' }));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ brand: 'amazon', amount: '100.00', utm_source: 'giftbot', utm_medium: 'agent', utm_content: 'msteams' });
+  });
 });
