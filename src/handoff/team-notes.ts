@@ -2,11 +2,12 @@ import { z } from 'zod';
 
 /**
  * What the conversations record for the team: a satisfaction survey, a message left when nobody
- * was free, or a question the knowledge base could not answer (for the article writers).
+ * was free, a question the knowledge base could not answer (for the article writers), or an
+ * agent's handover note on a transfer (for the colleague who gets it; never sent to the customer).
  */
 export const TeamNoteSchema = z.object({
   at: z.string(),
-  log: z.enum(['survey', 'message', 'unanswered']),
+  log: z.enum(['survey', 'message', 'unanswered', 'handover']),
   conversationId: z.string(),
   channel: z.string(),
   /** The flow's slots named by the record step (already redacted, like everything the customer says). */
