@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { ROOT } from '../helpers/paths';
+import { eventually, startTestServer, type TestServer } from '../helpers/server';
+
+/**
+ * Issue 15, bug 3: a card click in Teams (Action.Submit) shows the person no bubble of their own.
+ * Through the Microsoft 365 Agents Playground (offline, -c msteams) against the real /api/messages,
+ * each clicked card is updated in place to show the choice.
+ */
+let server: TestServer;
+let playground: ChildProcess;
+let browser: Browser;
+let playgroundUrl: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const port = await freePort();
+  playgroundUrl = `http://localhost:${port}`;
+  playground = spawn(path.join(ROOT, 'node_modules', '.bin', 'agentsplayground'), ['-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+    env: { ...process.env, CI: 'true' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  await eventually(async () => ((await fetch(playgroundUrl).catch(() => undefined))?.ok ? true : undefined), 30_000, 'the Playground to listen');
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (playground?.pid) process.kill(-playground.pid, 'SIGTERM');
+  await server?.close();
+});
+
+test('when a Teams user clicks card buttons, then each clicked card shows their choice and loses its buttons, and the conversation goes on', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(playgroundUrl);
+  const menu = page.locator('.ac-adaptiveCard').filter({ hasText: 'What would you like to do?' }).last();
+  await menu.waitFor({ timeout: 30_000 });
+  await menu.getByRole('button', { name: 'Redeem a card' }).click();
+  const brands = page.locator('.ac-adaptiveCard').filter({ hasText: 'Which brand is the card for?' }).last();
+  await brands.waitFor();
+  // The menu card now says what was picked, in place of its buttons.
+  await menu.getByRole('button').first().waitFor({ state: 'detached' });
+  expect((await menu.innerText()).split('\n').map((l) => l.trim()).filter(Boolean)).toEqual(['What would you like to do?', 'Redeem a card']);
+  await brands.getByRole('button', { name: 'Steam' }).click();
+  await page.getByText("Let's redeem your Steam card").first().waitFor();
+  await brands.getByRole('button').first().waitFor({ state: 'detached' });
+  await expect(brands.innerText()).resolves.toContain('Steam');
+  await page.screenshot({ path: path.join(ROOT, 'artifacts', 'teams-choices.png') });
+  await page.close();
+}, 90_000);
