@@ -8,6 +8,7 @@ import { saveDraft } from './drafts.js';
 import { handleError } from './errors.js';
 import { current, state } from './state.js';
 import { showStatus } from './status.js';
+import { pickTransfer } from './transfer-picker.js';
 
 const MAX_TEXT = 4000;
 
@@ -69,29 +70,25 @@ export async function endConversation() {
   }
 }
 
-/** Transfers go by agent id: the agent picks from the signed-in colleagues (names can be shared). */
+/** Transfers go by agent id, picked from the signed-in colleagues (names can be shared), with an optional note. */
 export async function transferConversation() {
   const conv = current();
   if (!conv || conv.ended) return;
-  let agents;
+  let listed;
   try {
-    agents = ((await api('GET', '/api/agent/agents')).agents || []).filter((a) => !a.you);
+    listed = await api('GET', '/api/agent/agents');
   } catch (err) {
     return handleError(err);
   }
-  const list = agents.map((a, i) => `${i + 1}. ${a.name} (${a.id})`).join('\n');
-  const answer = prompt(`Transfer to which agent? ${agents.length ? `Enter a number:\n${list}\n` : 'Nobody else has signed in. '}Leave it empty to put the customer back at the front of the queue.`, '');
-  if (answer === null) return; // cancelled
-  const choice = answer.trim();
-  const target = choice ? agents[Number(choice) - 1] : null;
-  if (choice && !target) return showStatus(`There is no agent number ${choice}: nothing was transferred.`, 'warn');
+  const choice = await pickTransfer(listed.agents || [], listed.routing);
+  if (!choice || conv.ended) return; // cancelled, or the conversation ended meanwhile
   try {
-    await api('POST', convPath(conv.id, 'transfer'), target ? { to: target.id } : {});
+    await api('POST', convPath(conv.id, 'transfer'), { ...(choice.to ? { to: choice.to } : {}), ...(choice.note ? { note: choice.note } : {}) });
     markEnded(conv.id, 'transfer');
-    showStatus(target ? `Transferred to ${target.name}.` : 'The customer is back at the front of the queue.');
+    showStatus(choice.to ? `Transferred to ${choice.name}.` : 'The customer is back at the front of the queue.');
   } catch (err) {
-    // A refused transfer changes nothing: the conversation stays open here.
-    if (err && (err.code === 'UnknownAgent' || err.code === 'Ambiguous')) return showStatus(`${err.message} The conversation is still yours.`, 'warn');
-    handleConversationError(conv, err);
+    // handleConversationError locks the chat only when the server says the conversation itself is
+    // gone; a refused target (UnknownAgent, Ambiguous, AtCapacity…) changed nothing.
+    handleConversationError(conv, err, 'The conversation is still yours.');
   }
 }

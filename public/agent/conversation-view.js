@@ -8,6 +8,7 @@ import { el, make } from './dom.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { handleError } from './errors.js';
 import { triedText } from './format.js';
+import { renderHandover } from './handover-view.js';
 import { renderKnowledge } from './knowledge-view.js';
 import { current, state } from './state.js';
 import { showStatus } from './status.js';
@@ -161,7 +162,9 @@ export async function loadTranscript(conv) {
     const data = await api('GET', convPath(conv.id, 'transcript'));
     if (session !== state.session) return;
     mergeLines(conv, data.lines || []);
+    conv.handover = data.handover || [];
     conv.loaded = true;
+    if (state.selected === conv.id) renderHandover(conv);
     if (state.selected === conv.id) renderChatLog(conv);
   } catch (err) {
     if (session === state.session) handleConversationError(conv, err);
@@ -183,6 +186,7 @@ export function renderConversation() {
   el.composer.value = conv.draft;
   el.kbQuery.value = conv.kbQuery;
   renderChatLog(conv);
+  renderHandover(conv);
   renderTyping(conv);
   renderKnowledge(conv);
   updateControls(conv);
@@ -208,11 +212,16 @@ export function markEnded(id, by) {
   if (state.selected === id) renderConversation();
 }
 
-/** 403/404 on a conversation mean it is no longer ours: make it read-only rather than fail again. */
-export function handleConversationError(conv, err) {
-  if (err && (err.status === 403 || err.status === 404)) {
+/**
+ * Forbidden (403) or NotFound (404) on a conversation mean it is no longer ours: make it read-only
+ * rather than fail again. Other refusals — a transfer's UnknownAgent is a 404 too — changed nothing:
+ * the chat stays usable and the agent reads the server's own words, then `unchanged`.
+ */
+export function handleConversationError(conv, err, unchanged = '') {
+  if (err && ((err.status === 403 && err.code === 'Forbidden') || (err.status === 404 && err.code === 'NotFound'))) {
     markEnded(conv.id, 'gone');
     return showStatus(err.status === 403 ? 'This conversation is now with another agent.' : 'This conversation has already ended.', 'warn');
   }
+  if (err && err.status >= 400 && err.status < 500 && err.status !== 401 && unchanged) return showStatus(`${err.message}${/[.!?]$/.test(err.message) ? '' : '.'} ${unchanged}`, 'error');
   handleError(err);
 }
