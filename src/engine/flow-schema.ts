@@ -269,13 +269,8 @@ export const GlobalFileSchema = z.strictObject({
     cancelled: text,
     /** Left the chat with an agent ({agent.name}). */
     left: text,
-    /** While an agent has the chat, a leave phrase alone asks first ({agent.name}); only leaveYes leaves. */
-    leaveAsk: text,
-    /** Its two buttons: leave, stay. */
-    leaveYes: text,
-    leaveNo: text,
-    /** The customer chose to stay with the agent ({agent.name}). */
-    stayed: text,
+    /** With an agent, a leave phrase alone asks leaveAsk ({agent.name}) with buttons leaveYes / leaveNo; only yes leaves, stayed answers a no. */
+    leaveAsk: text, leaveYes: text, leaveNo: text, stayed: text,
     /** The place in the queue changed ({handoff.position}, {handoff.wait}). */
     position: text,
     joined: text,
