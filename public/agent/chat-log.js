@@ -4,6 +4,7 @@
  */
 import { el, make } from './dom.js';
 import { formatTime, linkify } from './format.js';
+import { lineKey, liveTwinOf, matchTwin } from './line-twins.js';
 import { renderMarkdown } from './markdown.js';
 import './chat-pin.js'; // keeps the log at its last line as the space around it changes
 import { state } from './state.js';
@@ -11,13 +12,16 @@ import { state } from './state.js';
 const FROM = new Set(['customer', 'bot', 'agent']);
 const TYPING_SHOW_MS = 4000; // how long "Customer is typing…" stays up
 
-const lineKey = (line) => `${line.at}|${line.from}|${line.text}`;
-
-/** The transcript and live events overlap; a key per line keeps each one once, in time order. */
+/** The transcript and live events overlap; a key per line (and its live twin) keeps each one once, in time order. */
 export function mergeLines(conv, lines) {
   for (const line of lines) {
     const key = lineKey(line);
     if (conv.keys.has(key)) continue;
+    const twin = liveTwinOf(conv, line);
+    if (twin) {
+      matchTwin(conv, twin, line);
+      continue;
+    }
     conv.keys.add(key);
     conv.lines.push(line);
   }
@@ -28,7 +32,8 @@ export function mergeLines(conv, lines) {
 export function addLine(conv, line) {
   if (!line || conv.keys.has(lineKey(line))) return false;
   conv.keys.add(lineKey(line));
-  conv.lines.push(line);
+  // Heard live: the transcript brings it again under its stored time (line-twins.js).
+  conv.lines.push(Object.assign(line, { live: true }));
   if (state.selected === conv.id && conv.loaded) {
     el.chatLog.appendChild(renderLine(line));
     scrollChatToEnd();
