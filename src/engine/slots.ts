@@ -19,12 +19,24 @@ export interface SlotView {
   readonly country: string | undefined;
   readonly match: string | undefined;
   readonly amount: number | undefined;
-  /** Knowledge entries already offered in this conversation. */
+  /**
+   * Knowledge entries already offered for the card in hand: the fixes tried belong to the brand
+   * they were tried for (`triedFor`), so a Steam fix never shows as tried on an Amazon card.
+   */
   readonly tried: string[];
   /** Knowledge entries the last match was torn between. */
   readonly candidates: string[];
   /** Any slot, when it holds text. */
   text(slot: string): string | undefined;
+}
+
+/** The slot holding the brand the `tried` entries were tried for (absent: no brand known then). */
+export const TRIED_FOR_SLOT = 'triedFor';
+
+/** Records one more entry tried, for the brand in hand (a list for another brand starts afresh). */
+export function markTried(slots: Slots, entry: string): void {
+  slots.tried = [...slotView(slots).tried, entry];
+  slots[TRIED_FOR_SLOT] = slotView(slots).brand ?? null;
 }
 
 /** A live view: it reads the slots as they are at each access, so a step's writes show at once. */
@@ -57,7 +69,7 @@ function makeView(slots: Readonly<Slots>): SlotView {
       return typeof value === 'number' ? value : undefined;
     },
     get tried() {
-      return listOf(slots.tried);
+      return text(TRIED_FOR_SLOT) === text('brand') ? listOf(slots.tried) : [];
     },
     get candidates() {
       return listOf(slots.candidates);

@@ -1,6 +1,7 @@
 import { pickOption } from '../input-readers';
 import { retry } from './retry';
 import type { Move, StepContext, StepOf } from './step-context';
+import { markTried } from '../slots';
 
 /** Offers options as buttons (and, after a near-tie, the knowledge entries it was torn between). */
 export function executeChoose(step: StepOf<'choose'>, ctx: StepContext): Move {
@@ -21,7 +22,7 @@ export function executeChoose(step: StepOf<'choose'>, ctx: StepContext): Move {
   }
   if ('entry' in picked) {
     state.slots.match = picked.entry;
-    state.slots.tried = [...ctx.slots.tried, picked.entry];
+    markTried(state.slots, picked.entry);
     return { to: step.candidates!.next };
   }
   if (step.slot) state.slots[step.slot] = picked.value ?? picked.label;

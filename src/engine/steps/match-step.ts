@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../knowledge/matcher';
 import type { Move, StepContext, StepOf } from './step-context';
+import { markTried } from '../slots';
 
 /** Looks the input slot up in the knowledge base; answers, clarifies between near-ties, or falls back. */
 export async function executeMatch(step: StepOf<'match'>, ctx: StepContext): Promise<Move> {
@@ -28,6 +29,6 @@ export async function executeMatch(step: StepOf<'match'>, ctx: StepContext): Pro
     return { to: step.onClarify };
   }
   state.slots.match = hits[0]!.id;
-  state.slots.tried = [...slots.tried, hits[0]!.id];
+  markTried(state.slots, hits[0]!.id);
   return { to: step.onAnswer };
 }

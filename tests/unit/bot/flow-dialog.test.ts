@@ -35,6 +35,7 @@ describe('FlowDialog on botbuilder-testing', () => {
     expect(client.dialogTurnResult.status).toBe('waiting');
     await client.sendActivity("That's all");
     expect(client.dialogTurnResult.status).toBe('complete');
-    expect(client.dialogTurnResult.result).toEqual({ slots: { brand: 'steam', mode: 'sell', amount: 20, misses: 0 }, reroute: false });
+    // "That's all" closes the matter: the card's brand is not carried into the next one (issue 15, bug 6).
+    expect(client.dialogTurnResult.result).toEqual({ slots: { brand: null, mode: 'sell', amount: 20, misses: 0 }, reroute: false });
   });
 });
