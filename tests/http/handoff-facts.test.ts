@@ -69,6 +69,21 @@ describe('a request whose conversation named no brand', () => {
 });
 
 describe("the agent's links", () => {
+  test.each([
+    ['I have a $100 amazon card', 'Got it'],
+    ['redeem my $100 amazon card', 'Step 1'],
+    ['my $100 amazon card says the code was already redeemed', 'Did that work?'],
+  ])('when the customer said "%s" and then asked for a person, then the sell link keeps the $100', async (opening, reply) => {
+    const client = await customer();
+    await client.say(opening);
+    await saw(client, reply);
+    const item = await askForPerson(client, `the card is stuck (${opening.length})`);
+    expect(await alice.api('POST', `/conversations/${item.id}/accept`)).toMatchObject({ status: 200 });
+    const sell = new URL((await alice.api('GET', `/conversations/${item.id}/links`)).body.sell);
+    expect([sell.searchParams.get('brand'), sell.searchParams.get('amount')]).toEqual(['amazon', '100.00']);
+    expect((await alice.api('POST', `/conversations/${item.id}/end`)).status).toBe(200);
+  });
+
   test('when the customer said $100 and wanted an xbox card, then the links carry both and say they are the agent\'s', async () => {
     const client = await customer();
     await client.say('swap my $100 amazon card for xbox');
