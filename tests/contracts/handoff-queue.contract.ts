@@ -13,12 +13,12 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
     });
 
     test('when requests are filed, then they wait in filing order, and filing twice keeps the first', async () => {
-      const a = await queue.file(requestFor('a', { tried: ['x/y'], amount: 20, brand: 'steam' }), 'waiting', 1000);
+      const a = await queue.file(requestFor('a', { tried: ['x/y'], amount: 20, brand: 'steam', wanted: 'xbox' }), 'waiting', 1000);
       await queue.file(requestFor('b'), 'waiting', 2000);
       expect((await queue.file(requestFor('a'), 'waiting', 3000)).id).toBe(a.id);
       expect((await queue.waiting()).map((r) => r.conversationId)).toEqual(['a', 'b']);
       expect(await queue.openFor('test', 'a')).toEqual(a);
-      expect(a).toMatchObject({ state: 'waiting', filedAt: 1000, queuedAt: 1000, waitingSince: 1000, tried: ['x/y'], amount: 20, brand: 'steam', agent: null, toldPosition: null });
+      expect(a).toMatchObject({ state: 'waiting', filedAt: 1000, queuedAt: 1000, waitingSince: 1000, tried: ['x/y'], amount: 20, brand: 'steam', wanted: 'xbox', agent: null, toldPosition: null });
       expect(await queue.get(a.id)).toEqual(a);
     });
 
