@@ -12,7 +12,8 @@ import { CHOICE_KEY } from './render';
  * Teams, but the Agents Playground drops such clicks), so the clicked card is updated in place:
  * the same question, its choice buttons gone (no second click on an old card), and the chosen
  * answer under it. The card is read back from the transcript by the click's `replyToId` — never
- * from what the client sent — and a card that can't be found or updated is left as it was.
+ * from what the client sent — and shows the choice only if it is one of its own buttons; a card
+ * that can't be found or updated is left as it was.
  *
  * It runs after redaction: `value` was redacted at the edge like every other field.
  */
@@ -37,7 +38,8 @@ export class CardChoiceMiddleware implements Middleware {
     try {
       const stored = await this.transcripts.getTranscriptActivities(activity.channelId, activity.conversation.id);
       const card = stored.items.find((a) => a.id === activity.replyToId && a.from?.role !== 'user')?.attachments?.find(isAdaptiveCard);
-      if (!card) return;
+      // Only one of the card's own choices is shown on it: a crafted `value` can't write on the bot's card.
+      if (!card || !offers(card, choice)) return;
       await context.updateActivity({ type: 'message', id: activity.replyToId, conversation: activity.conversation, attachments: [answered(card, choice)] });
     } catch (err) {
       // Showing the choice is a courtesy: the turn goes on without it.
@@ -59,7 +61,11 @@ function isAdaptiveCard(attachment: Attachment): boolean {
 
 interface CardContent {
   body?: unknown[];
-  actions?: Array<{ type?: unknown }>;
+  actions?: Array<{ type?: unknown; data?: Record<string, unknown> }>;
+}
+
+function offers(card: Attachment, choice: string): boolean {
+  return ((card.content as CardContent).actions ?? []).some((a) => a.type === 'Action.Submit' && a.data?.[CHOICE_KEY] === choice);
 }
 
 /** The card as answered: its text, its links, and the person's choice, right-aligned as their own line. */

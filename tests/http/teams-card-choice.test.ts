@@ -92,9 +92,14 @@ describe('a Teams card click', () => {
     }
   });
 
-  test('when a click names a card that is not the bot’s, then nothing is updated and the turn goes on', async () => {
+  test('when a click names a card that is not the bot’s, or a choice the card never offered, then no card is changed and the turn goes on', async () => {
+    const other = { ...conversation, id: 'a:1teams-card-choice-2' };
     const before = posted.filter((p) => p.method === 'PUT').length;
-    const res = await send({ value: { giftbotChoice: 'Redeem a card' }, replyToId: 'not-a-card' }, { ...conversation, id: 'a:1teams-card-choice-2' });
+    await send({ text: 'help' }, other);
+    const menu = cardAsking('What would you like to do?');
+    // A crafted value naming the real card with a choice it never offered: that text must not appear on the bot's card.
+    expect((await send({ value: { giftbotChoice: 'Yes, it worked' }, replyToId: menu }, other)).status).toBe(200);
+    const res = await send({ value: { giftbotChoice: 'Redeem a card' }, replyToId: 'not-a-card' }, other);
     expect(res.status).toBe(200);
     await eventually(() => posted.find((p) => p.method === 'POST' && cardText(p).includes('Which brand')), 8000, 'the next question');
     expect(posted.filter((p) => p.method === 'PUT').length).toBe(before);
