@@ -98,6 +98,12 @@ test('when the server restarts during a chat, then the console is live again wit
     expect({ text, count: await customerLines(agent, text).count() }).toEqual({ text, count: 1 });
   }
   expect(await customerLines(agent, 'same words twice').count()).toBe(2);
+  // What the agent couldn't send is still in the box, and goes now.
+  await expect(testid(agent, 'composer').inputValue()).resolves.toBe('are you still there?');
+  const heard = after.texts().length;
+  await testid(agent, 'send').click();
+  await saw(after, 'Alice: are you still there?', heard);
+  await expect(testid(agent, 'chat-log').locator('[data-testid="line"][data-from="agent"]', { hasText: 'are you still there?' }).count()).resolves.toBe(1);
   await expect(connection.innerText()).resolves.toBe('Live');
   expect(await agent.locator('#status-bar').isHidden()).toBe(true);
   expect(problems).toEqual([]);
