@@ -104,4 +104,26 @@ describe('a Teams card click', () => {
     await eventually(() => posted.find((p) => p.method === 'POST' && cardText(p).includes('Which brand')), 8000, 'the next question');
     expect(posted.filter((p) => p.method === 'PUT').length).toBe(before);
   });
+
+  test('when the person answers "Did that work?" with the card, then the agent reads their answer between the question and the bot’s reply', async () => {
+    const third = { ...conversation, id: 'a:1teams-card-choice-3' };
+    await send({ text: 'my steam card says already redeemed' }, third);
+    await send({ value: { giftbotChoice: 'Yes, it worked' }, replyToId: cardAsking('Did that work?') }, third);
+    await send({ value: { giftbotChoice: 'Talk to a person' }, replyToId: cardAsking('anything else') }, third);
+    await send({ text: 'a question about the Steam wallet' }, third);
+    const token = new URLSearchParams(new URL(server.agentConsoleUrl).hash.slice(1)).get('token')!;
+    const agent = await agentClient(server.url, token);
+    try {
+      const item = await eventually(async () => (await agent.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary === 'a question about the Steam wallet'), 8000, 'the request');
+      expect((await agent.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
+      const lines: Array<{ from: string; text: string }> = (await agent.api('GET', `/conversations/${item.id}/transcript`)).body.lines;
+      const asked = lines.findIndex((l) => l.text.endsWith('Did that work?'));
+      expect(lines.slice(asked + 1, asked + 3)).toMatchObject([
+        { from: 'customer', text: 'Yes, it worked' },
+        { from: 'bot', text: 'Great, glad that sorted it!' },
+      ]);
+    } finally {
+      await agent.close();
+    }
+  });
 });
