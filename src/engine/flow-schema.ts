@@ -285,8 +285,7 @@ export const GlobalFileSchema = z.strictObject({
     /** Nobody accepted in time; the message flow follows. */
     timedOut: text,
     /** HANDOFF_MODE=external: the contact centre couldn't take it (message flow follows), or finished (survey follows). */
-    externalFailed: text,
-    externalCompleted: text,
+    externalFailed: text, externalCompleted: text,
     flows: z.strictObject({ survey: flowId, message: flowId }),
   }),
 });
