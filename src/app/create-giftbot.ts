@@ -81,7 +81,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     hours: { windows: config.SUPPORT_HOURS.windows, timeZone: config.SUPPORT_TIMEZONE, text: config.SUPPORT_HOURS.text },
     timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000,
     // Statuses live in the state store, so every instance on one Redis routes from the same view.
-    routing: { mode: config.ROUTING, capacity: config.AGENT_CAPACITY, presence: new StoragePresence(storage) },
+    routing: { mode: config.ROUTING, capacity: config.AGENT_CAPACITY, presence: new StoragePresence(storage), nobodyTimeoutMs: config.HANDOFF_NOBODY_TIMEOUT_SECONDS * 1000 },
     log,
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),

@@ -121,6 +121,8 @@ export const ConfigSchema = z
     ROUTING: z.enum(['auto', 'manual']).default('auto'),
     /** Active chats routing gives an agent at most (their own Accept may go past it). */
     AGENT_CAPACITY: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
+    /** ROUTING=auto with no agent available: how long a request waits before the customer is offered to leave a message. */
+    HANDOFF_NOBODY_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(86_400, 'must be at most 86400 (a day)').default(60),
     /** When agents are there: "always", or windows like "Mon-Fri 09:00-17:00, Sat 10:00-14:00". */
     SUPPORT_HOURS: z.string().default('always').transform((spec, ctx) => {
       try {

@@ -282,8 +282,8 @@ export const GlobalFileSchema = z.strictObject({
     requeued: text,
     /** The agent handed over to a colleague ({handoff.to}). */
     transferred: text,
-    /** Nobody accepted in time; the message flow follows. */
-    timedOut: text,
+    /** Nobody accepted in time; the message flow follows. nobodyFree: said at filing when no agent is available (ROUTING=auto), the time-out then comes sooner. */
+    timedOut: text, nobodyFree: text,
     /** HANDOFF_MODE=external: the contact centre couldn't take it (message flow follows), or finished (survey follows). */
     externalFailed: text, externalCompleted: text,
     flows: z.strictObject({ survey: flowId, message: flowId }),

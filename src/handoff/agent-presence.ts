@@ -31,6 +31,8 @@ export interface RoutingOptions {
   /** Active conversations routing gives an agent at most (an agent's own Accept may go past it). */
   capacity: number;
   presence: AgentPresence;
+  /** How long a request waits while no agent is available before the time-out path (leave a message) is offered. */
+  nobodyTimeoutMs: number;
 }
 
 const INDEX_KEY = 'giftbot-agent-presence/index';

@@ -78,11 +78,14 @@ export class AutoRouter {
     return count;
   }
 
-  /** Whether some available agent has room now (the customer is told when nobody does). */
-  async anyoneFree(): Promise<boolean> {
-    for (const p of await this.routing.presence.all()) {
-      if (p.status === 'available' && (await this.relay.options.queue.assignedTo(p.agent.id)).length < this.routing.capacity) return true;
-    }
-    return false;
+  /**
+   * Nobody to route to: ROUTING=auto, the team uses statuses (someone has set one) and no agent is
+   * available. Then the customer hears so at filing and the time-out path comes sooner. A team
+   * that never sets a status (API-only, Accept by hand) is never called absent.
+   */
+  async nobodyAvailable(): Promise<boolean> {
+    if (this.routing.mode !== 'auto') return false;
+    const all = await this.routing.presence.all();
+    return all.length > 0 && !all.some((p) => p.status === 'available');
   }
 }

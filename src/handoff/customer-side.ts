@@ -5,7 +5,8 @@ import type { HandoffRelay } from './handoff-relay';
 import { isOpen } from './support-hours';
 
 export type Ticket =
-  | { status: 'queued'; position: number; waitMinutes: number }
+  /** notice: said besides the place (nobody is available: the wording's nobodyFree). */
+  | { status: 'queued'; position: number; waitMinutes: number; notice?: string }
   | { status: 'closed' }
   | { status: 'external' }
   | Refusal;
@@ -16,7 +17,11 @@ export type Ticket =
  * open, leaving, and a contact centre's status in external mode.
  */
 export class CustomerSide {
-  constructor(private readonly relay: HandoffRelay) {}
+  constructor(
+    private readonly relay: HandoffRelay,
+    /** Routing's view: true when no agent is available, so the customer is told at once. */
+    private readonly nobodyAvailable: () => Promise<boolean> = async () => false,
+  ) {}
 
   async request(request: HandoffRequest): Promise<Ticket> {
     const { queue, mode, hours, limits } = this.relay.options;
@@ -37,7 +42,8 @@ export class CustomerSide {
     const position = await this.relay.positionOf(filed.id);
     await queue.transition(filed.id, ['waiting'], { toldPosition: position });
     this.relay.emit(null, { type: 'queue-changed' });
-    return { status: 'queued', position, waitMinutes: this.relay.estimator.minutesFor(position) };
+    const ticket: Ticket = { status: 'queued', position, waitMinutes: this.relay.estimator.minutesFor(position) };
+    return !existing && (await this.nobodyAvailable()) ? { ...ticket, notice: this.relay.options.wording.nobodyFree } : ticket;
   }
 
   /** The open request of a conversation: a channel and an id (the same id on another channel is someone else). */

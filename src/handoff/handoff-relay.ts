@@ -21,6 +21,8 @@ export interface HandoffWording {
   requeued: string;
   transferred: string;
   timedOut: string;
+  /** Said at filing when no agent is available (ROUTING=auto); the time-out then comes sooner. */
+  nobodyFree: string;
   externalFailed: string;
   externalCompleted: string;
 }

@@ -34,9 +34,9 @@ export class HandoffService {
 
   constructor(private readonly options: HandoffServiceOptions) {
     this.relay = new HandoffRelay(options);
-    this.customers = new CustomerSide(this.relay);
     this.agents = new AgentActions(this.relay);
     this.router = options.routing && new AutoRouter(this.relay, options.routing, (record) => this.agents.joined(record, 'system'));
+    this.customers = new CustomerSide(this.relay, async () => (await this.router?.nobodyAvailable()) ?? false);
   }
 
   get mode(): 'internal' | 'external' {
@@ -45,7 +45,7 @@ export class HandoffService {
 
   /** Starts timing waiting requests out; stop() ends it. */
   start(): void {
-    const every = Math.min(5000, Math.max(250, this.options.timeoutMs / 4));
+    const every = Math.min(5000, Math.max(250, Math.min(this.options.timeoutMs, this.options.routing?.nobodyTimeoutMs ?? Infinity) / 4));
     this.timer = setInterval(() => {
       void this.sweep().catch((err: unknown) => this.relay.fail('handoff-sweep-failed', err));
       // A safety net: a change heard by no instance (a lost bus message) is still routed.
@@ -179,12 +179,15 @@ export class HandoffService {
 
   // --- time ------------------------------------------------------------------------------------
 
-  /** Requests nobody accepted in time: the customer may leave a message instead. */
+  /** Requests nobody accepted in time (sooner while nobody is available): the customer may leave a message instead. */
   async sweep(): Promise<number> {
-    const { queue, timeoutMs, wording, flows } = this.options;
+    const { queue, wording, flows, routing } = this.options;
     const at = this.relay.now();
     let count = 0;
-    for (const record of await queue.waiting()) {
+    const waiting = await queue.waiting();
+    const nobody = waiting.length > 0 && routing !== undefined && (await this.router?.nobodyAvailable());
+    const timeoutMs = nobody ? Math.min(this.options.timeoutMs, routing.nobodyTimeoutMs) : this.options.timeoutMs;
+    for (const record of waiting) {
       if (at - record.waitingSince < timeoutMs) continue;
       const closed = await queue.transition(record.id, ['waiting'], { state: 'timed-out', closedAt: at });
       if (!closed) continue;

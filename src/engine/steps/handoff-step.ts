@@ -18,6 +18,8 @@ export async function executeHandoff(step: StepOf<'handoff'>, ctx: StepContext):
   switch (ticket.status) {
     case 'queued':
       ctx.replies.push({ text: ctx.text(step.text, { 'handoff.position': ticket.position, 'handoff.wait': minutes(ticket.waitMinutes) }) });
+      // Nobody available (routing): said now, not after the customer has waited the full time-out.
+      if (ticket.notice) ctx.replies.push({ text: ticket.notice });
       return { end: true };
     case 'external':
       ctx.replies.push({ text: ctx.text(step.external) });

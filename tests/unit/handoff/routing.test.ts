@@ -39,7 +39,7 @@ describe('the pick rule', () => {
   });
 });
 
-function rig(mode: 'auto' | 'manual' = 'auto', capacity = 2) {
+function rig(mode: 'auto' | 'manual' = 'auto', capacity = 2, nobodyTimeoutMs = 60_000) {
   const queue = new InMemoryHandoffQueue();
   const audit = new MemoryLog<AuditEntry>();
   const delivered = new Map<string, Delivery[]>();
@@ -55,7 +55,7 @@ function rig(mode: 'auto' | 'manual' = 'auto', capacity = 2) {
     timeoutMs: 600_000,
     log: silentLogger,
     now: () => clock.now,
-    routing: { mode, capacity, presence: new StoragePresence(new MemoryStorage()) },
+    routing: { mode, capacity, presence: new StoragePresence(new MemoryStorage()), nobodyTimeoutMs },
   });
   return { service, queue, audit, delivered, clock };
 }
@@ -138,5 +138,32 @@ describe('auto-assignment in the service', () => {
     } finally {
       service.stop();
     }
+  });
+
+  test('when nobody is available and support is open, then the customer hears it when filing and is offered to leave a message after the shorter time-out', async () => {
+    const { service, queue, delivered, clock } = rig('auto', 2, 30_000);
+    // Nobody has set a status yet: the team may Accept by hand, so nobody is called absent.
+    expect(await service.request(requestFor('c0'))).not.toHaveProperty('notice');
+    await service.setStatus(ana, 'away');
+    const ticket = await service.request(requestFor('c1'));
+    expect(ticket).toMatchObject({ status: 'queued', notice: global.handoff.nobodyFree });
+    clock.now += 29_000;
+    expect(await service.sweep()).toBe(0);
+    clock.now += 1_000;
+    // Both time out at 30 s instead of the 600 s HANDOFF_TIMEOUT, and are offered the message flow.
+    expect(await service.sweep()).toBe(2);
+    expect(await queue.waiting()).toEqual([]);
+    expect(delivered.get('c1')).toContainEqual({ kind: 'flow', text: global.handoff.timedOut, flow: global.handoff.flows.message });
+  });
+
+  test('when an agent is available, then filing says nothing extra and the usual time-out holds', async () => {
+    const { service, clock } = rig('auto', 1, 30_000);
+    await service.setStatus(ana, 'available');
+    await service.request(requestFor('c1'));
+    const second = await service.request(requestFor('c2'));
+    // Ana is full after c1 would be routed, but she is there: no notice, and no early time-out.
+    expect(second).not.toHaveProperty('notice');
+    clock.now += 31_000;
+    expect(await service.sweep()).toBe(0);
   });
 });
