@@ -19,6 +19,7 @@ import { refreshQueue, renderQueueMeta, tickWaitingTimes } from './queue-view.js
 import { showSignIn, signOut } from './session.js';
 import { state } from './state.js';
 import { clearStatus, showStatus } from './status.js';
+import { startStatusPicker } from './status-picker.js';
 import { connect } from './stream.js';
 import { startInTeams } from './teams.js';
 import { followSystemTheme } from './theme.js';
@@ -79,6 +80,7 @@ function startConsole() {
   renderConversation();
   state.timers.tick = setInterval(tickWaitingTimes, TICK_MS);
   refreshQueue().catch(handleError);
+  startStatusPicker();
   connect();
 }
 

@@ -12,6 +12,7 @@ import { refreshQueue, renderQueue } from './queue-view.js';
 import { signOut } from './session.js';
 import { current, state } from './state.js';
 import { setConnection, showStatus } from './status.js';
+import { onStatusFrame, statusForSignIn } from './status-picker.js';
 import { refreshTeamsToken } from './teams.js';
 
 const POLL_MS = 5000; // queue polling while the socket is down
@@ -44,7 +45,7 @@ export function connect() {
 /** Browsers can't set headers on a WebSocket: the first frame carries the token, on every (re)connect. */
 async function authenticateSocket(socket) {
   if (state.sso && state.attempts > 0) await refreshTeamsToken();
-  if (socket === state.socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: state.token }));
+  if (socket === state.socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: state.token, ...statusForSignIn() }));
 }
 
 function onSocketMessage(socket, event) {
@@ -62,6 +63,7 @@ function onSocketMessage(socket, event) {
     }
     case 'assigned': return onAssigned(msg.conversation);
     case 'ended': return markEnded(msg.id, msg.by);
+    case 'status': return onStatusFrame(msg);
     case 'error': return console.warn('agent stream:', msg.message);
     default: return undefined; // pong and anything newer
   }
@@ -106,7 +108,8 @@ function onAssigned(conversation) {
   if (!conversation || !conversation.id) return;
   const known = state.conversations.has(conversation.id);
   const conv = addConversation(conversation);
-  showStatus(`A conversation was transferred to you: ${conversation.brandName || 'brand not known'} — ${conversation.summary || ''}`);
+  // A colleague's transfer or routing (ROUTING=auto): either way it is now this agent's.
+  showStatus(`A conversation is now yours: ${conversation.brandName || 'brand not known'} — ${conversation.summary || ''}`);
   if (!state.selected) selectConversation(conv.id);
   else if (!known && state.selected !== conv.id) {
     conv.fresh = true;
