@@ -13,7 +13,7 @@ import { startHeartbeat } from '../channels/websocket-heartbeat';
 export const AGENT_STREAM_PATH = '/api/agent/stream';
 /** A socket that hasn't signed in by then is closed. */
 const AUTH_TIMEOUT_MS = 10_000;
-/** How long an available agent's console may be gone (a reload, a blip) before they are set offline. */
+/** How long an available agent's console may be gone (a reload, a blip) before they are set offline; AGENT_OFFLINE_GRACE_SECONDS. */
 export const OFFLINE_GRACE_MS = 60_000;
 /** Close code for a failed sign-in (4000–4999 are the application's). */
 export const CLOSE_UNAUTHORIZED = 4401;

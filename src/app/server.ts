@@ -212,7 +212,7 @@ function mountAgents(app: Express, config: Config, giftbot: Giftbot, log: Logger
   const views = new AgentViews(giftbot.catalog);
   const { handoff, transcripts, catalog, matcher, notes } = giftbot;
   app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, catalog, matcher, notes, config, log }));
-  return { stream: createAgentStream({ auth, handoff, views, log }), ...(devToken ? { devToken } : {}) };
+  return { stream: createAgentStream({ auth, handoff, views, log, offlineGraceMs: config.AGENT_OFFLINE_GRACE_SECONDS * 1000 }), ...(devToken ? { devToken } : {}) };
 }
 
 /** Credentials for the Azure Bot Service endpoint; none means local, unauthenticated calls (dev only). */

@@ -121,6 +121,8 @@ export const ConfigSchema = z
     ROUTING: z.enum(['auto', 'manual']).default('auto'),
     /** Active chats routing gives an agent at most (their own Accept may go past it). */
     AGENT_CAPACITY: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
+    /** An available agent whose last console has closed is set offline after this long (a reload or a blip doesn't count). */
+    AGENT_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(60),
     /** ROUTING=auto with no agent available: how long a request waits before the customer is offered to leave a message. */
     HANDOFF_NOBODY_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(86_400, 'must be at most 86400 (a day)').default(60),
     /** When agents are there: "always", or windows like "Mon-Fri 09:00-17:00, Sat 10:00-14:00". */
