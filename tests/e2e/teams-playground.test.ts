@@ -1,45 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
+import { startPlayground, type RunningPlayground } from '../helpers/agents-playground';
 import { ROOT } from '../helpers/paths';
-import { eventually, startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
  * Teams rendering through the Microsoft 365 Agents Playground (offline, -c msteams) against the
  * real /api/messages: the menu arrives as an Adaptive Card whose buttons work.
  */
 let server: TestServer;
-let playground: ChildProcess;
+let playground: RunningPlayground | undefined;
 let browser: Browser;
 let playgroundUrl: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   server = await startTestServer();
-  const port = await freePort();
-  playgroundUrl = `http://localhost:${port}`;
-  playground = spawn(path.join(ROOT, 'node_modules', '.bin', 'agentsplayground'), ['-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    env: { ...process.env, CI: 'true' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  await eventually(async () => ((await fetch(playgroundUrl).catch(() => undefined))?.ok ? true : undefined), 30_000, 'the Playground to listen');
+  playground = await startPlayground(server.url);
+  playgroundUrl = playground.url;
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (playground?.pid) process.kill(-playground.pid, 'SIGTERM');
+  playground?.stop();
   await server?.close();
 });
 
