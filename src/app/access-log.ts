@@ -77,8 +77,12 @@ function matchedRoute(req: Request): () => string | undefined {
   return () => pattern;
 }
 
-/** The path alone, segments with a digit (but a version, `v3`) as `:id`, at most MAX_ROUTE characters. */
+/**
+ * The path alone, segments with a digit (but a version, `v3`) as `:id`, and always the one after
+ * `conversations` (a random id has no digit about one time in forty), at most MAX_ROUTE characters.
+ */
 function pathOf(url: string): string {
-  const path = url.split('?')[0]!.split('/').map((segment) => (/\d/.test(segment) && !/^v\d+$/.test(segment) ? ':id' : segment)).join('/');
+  const segments = url.split('?')[0]!.split('/');
+  const path = segments.map((segment, i) => ((/\d/.test(segment) && !/^v\d+$/.test(segment)) || segments[i - 1] === 'conversations' ? ':id' : segment)).join('/');
   return path.length > MAX_ROUTE ? `${path.slice(0, MAX_ROUTE)}…` : path;
 }
