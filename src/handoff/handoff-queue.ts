@@ -28,10 +28,19 @@ export const HandoffRequestSchema = z.object({
   amount: z.number().nullable(),
   /** For a swap, the brand id wanted instead, so the agent's swap link keeps it; absent on requests filed before issue 15. */
   wanted: z.string().nullable().optional(),
+  /** ISO 4217 currency of the amount and ISO 3166 alpha-2 country, when the bot learned them (issue 15's context panel). */
+  currency: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
   /** Entry ids of the fixes already tried, so the agent doesn't repeat them. */
   tried: z.array(z.string()),
 });
 export type HandoffRequest = z.infer<typeof HandoffRequestSchema>;
+
+export const WrapUpSchema = z.object({
+  reason: z.string().min(1).max(80),
+  tags: z.array(z.string().min(1).max(40)).max(10),
+});
+export type WrapUp = z.infer<typeof WrapUpSchema>;
 
 export const HandoffRecordSchema = HandoffRequestSchema.extend({
   id: z.string().min(1),
@@ -46,11 +55,13 @@ export const HandoffRecordSchema = HandoffRequestSchema.extend({
   agent: AgentSchema.nullable(),
   /** The place in the queue the customer was last told, so a move is said once, by whichever instance sees it. */
   toldPosition: z.number().nullable(),
+  /** What the agent chose at End (issue 15): a reason from the configured list and optional tags. */
+  wrapUp: WrapUpSchema.nullable().optional(),
 });
 export type HandoffRecord = z.infer<typeof HandoffRecordSchema>;
 
 /** What a change may set; the rest of a record is fixed at filing. */
-export type HandoffChange = Partial<Pick<HandoffRecord, 'state' | 'waitingSince' | 'acceptedAt' | 'closedAt' | 'agent' | 'toldPosition'>>;
+export type HandoffChange = Partial<Pick<HandoffRecord, 'state' | 'waitingSince' | 'acceptedAt' | 'closedAt' | 'agent' | 'toldPosition' | 'wrapUp'>>;
 
 /**
  * Where handoff requests live. Every change is a compare-and-set on the state, so two agents

@@ -4,6 +4,7 @@ import { MemoryDirectLineStore, type DirectLineStore } from '../channels/directl
 import { LocalLocks, type ConversationLocks } from '../core/conversation-locks';
 import { LocalBus, type EventBus } from '../core/event-bus';
 import { MemoryLog, type RecordLog } from '../core/record-log';
+import { MemoryArchive, type ConversationArchive } from '../handoff/conversation-archive';
 import type { AuditEntry } from '../handoff/handoff-audit';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import type { TeamNote } from '../handoff/team-notes';
@@ -37,6 +38,8 @@ export interface Backend {
   handoff: HandoffQueue;
   audit: RecordLog<AuditEntry>;
   notes: RecordLog<TeamNote>;
+  /** Closed conversations with people: search, a customer's history, reports (issue 15). */
+  archive: ConversationArchive;
   directLine: DirectLineStore;
   locks: ConversationLocks;
   bus: EventBus;
@@ -70,6 +73,7 @@ export function memoryBackend(): Backend {
   const transcripts = new BoundedTranscriptStore();
   const directLine = new MemoryDirectLineStore();
   const locks = new LocalLocks();
+  const archive = new MemoryArchive();
   return {
     kind: 'memory',
     storage: memoryStorage(),
@@ -77,6 +81,7 @@ export function memoryBackend(): Backend {
     handoff: new InMemoryHandoffQueue(),
     audit: new MemoryLog(),
     notes: new MemoryLog(),
+    archive,
     directLine,
     locks,
     bus: new LocalBus(),
@@ -85,6 +90,7 @@ export function memoryBackend(): Backend {
       // State and queue entries are left to their bounds: memory keeps nothing past the process anyway.
       await Promise.all(['directline', 'msteams', 'slack', 'webchat'].map((channel) => transcripts.deleteTranscript(channel, conversationId)));
       await directLine.delete(conversationId);
+      await archive.removeConversation(conversationId);
       return null;
     },
     expireTranscripts: async () => 0,

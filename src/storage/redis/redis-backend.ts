@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-audit';
+import { MemoryArchive } from '../../handoff/conversation-archive';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend } from '../backend';
 import { RedisBus } from './redis-bus';
@@ -60,6 +61,8 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     handoff,
     audit,
     notes,
+    // Until its own store lands (issue 15): kept in memory, lost on restart.
+    archive: new MemoryArchive(),
     directLine,
     locks,
     bus: new RedisBus(redis, log),

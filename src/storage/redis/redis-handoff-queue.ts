@@ -102,7 +102,7 @@ ${TRANSITION.source}`,
 );
 
 /** What a change may set, checked before it reaches Redis. */
-const HandoffChangeSchema = HandoffRecordSchema.pick({ state: true, waitingSince: true, acceptedAt: true, closedAt: true, agent: true, toldPosition: true }).partial();
+const HandoffChangeSchema = HandoffRecordSchema.pick({ state: true, waitingSince: true, acceptedAt: true, closedAt: true, agent: true, toldPosition: true, wrapUp: true }).partial();
 
 const FieldsSchema = z.array(z.string());
 

@@ -2,6 +2,7 @@ import { LocalLocks } from '../../core/conversation-locks';
 import { LocalBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-audit';
+import { MemoryArchive } from '../../handoff/conversation-archive';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend, PurgeCounts } from '../backend';
 import { openSqliteDatabase } from './sqlite-database';
@@ -58,6 +59,8 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
     handoff,
     audit,
     notes,
+    // Until its own store lands (issue 15): kept in memory, lost on restart.
+    archive: new MemoryArchive(),
     directLine,
     locks,
     bus: new LocalBus((err) => log.error('bus.handler-failed', { error: err instanceof Error ? err.message : String(err) })),
