@@ -13,6 +13,10 @@ export interface RedisServer {
   kill(): void;
   /** Stops it and starts it again on the same port, empty (nothing is saved). */
   restart(): Promise<void>;
+  /** SIGTERM, and it stays down (the port refuses) until `up`: an outage as long as the test needs. */
+  down(): Promise<void>;
+  /** Starts it again on the same port after `down`, empty, and waits until it answers PING. */
+  up(): Promise<void>;
   /** SIGSTOP: the process stays, connections stay open, nothing is answered (a hung Redis). */
   freeze(): void;
   /** SIGCONT after freeze: it answers again. */
@@ -117,5 +121,7 @@ export async function startRedis(): Promise<RedisServer> {
       await halt();
       await launch();
     },
+    down: halt,
+    up: launch,
   };
 }
