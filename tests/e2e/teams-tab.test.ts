@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startEntraKeys, teamsSsoClaims, type EntraKeys } from '../helpers/entra-keys';
 import { ROOT, scratchDir } from '../helpers/paths';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { startTeamsHost, TEAMS_ORIGIN, type TeamsHost } from '../helpers/teams-host';
 
 /**
  * Acceptance: the tab page initialises teams-js and verifies an SSO token server-side (a test with
@@ -32,7 +31,6 @@ const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OTHER_TENANT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const OID = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 const AGENT_TOKEN = 'alice-token-0123456789';
-const TEAMS_ORIGIN = 'https://teams.microsoft.com';
 const TAB_PATH = '/l/entity/giftbot-agent-console/agent-console';
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 
@@ -44,7 +42,7 @@ type TokenMode = 'valid' | 'other-tenant' | 'none';
 
 let keys: EntraKeys;
 let server: TestServer;
-let host: Server;
+let host: TeamsHost;
 let hostUrl: string;
 let browser: Browser;
 const scratch = scratchDir();
@@ -61,24 +59,14 @@ beforeAll(async () => {
     AGENT_TOKENS: `Alice:${AGENT_TOKEN}`,
     DATA_DIR: scratch.dir,
   });
-  host = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (req.method !== 'GET' || url.pathname === '/favicon.ico') {
-      res.writeHead(404).end();
-      return;
-    }
-    const mode = (url.searchParams.get('token') ?? 'valid') as TokenMode;
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(hostPage(`${server.url}/agent/teams.html`, tokenFor(mode)));
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  host = await startTeamsHost(() => `${server.url}/agent/teams.html`, { oid: OID, tid: TENANT_ID, upn: 'alice@contoso.example' }, (query) => tokenFor((query.get('token') ?? 'valid') as TokenMode));
+  hostUrl = host.url;
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (host ? host.close(() => resolve()) : resolve()));
+  await host?.close();
   await server?.close();
   await keys?.close();
   scratch.cleanup();
@@ -93,97 +81,8 @@ function tokenFor(mode: TokenMode): string | null {
   return token;
 }
 
-/** JSON safe inside an inline <script>. */
-const inline = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-
-/**
- * The stand-in Teams web client: frames the tab and answers teams-js requests. teams-js posts
- * `{id, uuidAsString, func, args, apiVersionTag, timestamp, …}` to window.parent; a reply is
- * `{id, uuidAsString, args}` and an event from the host is `{func, args}` (no id).
- */
-function hostPage(tabUrl: string, token: string | null): string {
-  const tabOrigin = new URL(tabUrl).origin;
-  // Runtime config (apiVersion 4) with the capabilities the console uses.
-  const runtime = {
-    apiVersion: 4,
-    hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-    isNAAChannelRecommended: false,
-    supports: { authentication: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, logs: {} },
-  };
-  // The "legacy" context object the host sends; teams-js turns it into app.Context.
-  const context = {
-    theme: 'dark',
-    locale: 'en-us',
-    entityId: 'agent-console',
-    frameContext: 'content',
-    hostClientType: 'web',
-    hostName: 'Teams',
-    appSessionId: 'test-app-session',
-    userObjectId: OID,
-    userPrincipalName: 'alice@contoso.example',
-    loginHint: 'alice@contoso.example',
-    tid: TENANT_ID,
-  };
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Microsoft Teams (test host)</title>
-<style>
-  html, body { margin: 0; height: 100%; background: #1f1f1f; color: #fff; font: 14px system-ui, sans-serif; }
-  header { height: 40px; line-height: 40px; padding: 0 16px; background: #2b2b40; }
-  iframe { display: block; border: 0; width: 100%; height: calc(100% - 40px); }
-</style>
-</head>
-<body>
-<header>Microsoft Teams — stand-in host for the giftbot tab</header>
-<iframe id="tab" title="giftbot agent console" src="${tabUrl}" allow="clipboard-write"></iframe>
-<script>
-  const TAB_ORIGIN = ${inline(tabOrigin)};
-  const TOKEN = ${inline(token)};
-  const RUNTIME = ${inline(runtime)};
-  const CONTEXT = ${inline(context)};
-  const frame = document.getElementById('tab');
-  window.hostLog = [];
-  window.registered = [];
-  window.addEventListener('message', (event) => {
-    if (event.source !== frame.contentWindow || event.origin !== TAB_ORIGIN) return;
-    const request = event.data;
-    if (!request || typeof request.func !== 'string') return;
-    window.hostLog.push({ id: request.id, uuidAsString: request.uuidAsString, func: request.func, args: request.args, apiVersionTag: request.apiVersionTag });
-    const reply = (args) => frame.contentWindow.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, TAB_ORIGIN);
-    switch (request.func) {
-      case 'initialize':
-        // [frameContext, hostClientType, runtimeConfig (JSON), clientSupportedSDKVersion]
-        return reply(['content', 'web', JSON.stringify(RUNTIME), request.args[0]]);
-      case 'getContext':
-        return reply([CONTEXT]);
-      case 'authentication.getAuthToken':
-        // [success, token or reason]
-        return reply(TOKEN ? [true, TOKEN] : [false, 'resourceRequiresConsent']);
-      case 'registerHandler':
-        window.registered.push(request.args[0]);
-        return; // one-way
-      default:
-        return; // appInitialization.success and the like are one-way
-    }
-  });
-  window.sendTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, TAB_ORIGIN);
-</script>
-</body>
-</html>`;
-}
-
 /** A browser context where https://teams.microsoft.com is the stand-in host (see the top of the file). */
-async function teamsContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, permissions: ['local-network-access'] });
-  await context.route(`${TEAMS_ORIGIN}/**`, async (route) => {
-    const requested = new URL(route.request().url());
-    const response = await route.fetch({ url: `${hostUrl}${requested.pathname}${requested.search}` });
-    await route.fulfill({ response });
-  });
-  return context;
-}
+const teamsContext = (): Promise<BrowserContext> => host.context(browser);
 
 const hostLog = (page: Page) => page.evaluate<Json[]>('window.hostLog');
 const funcs = async (page: Page) => (await hostLog(page)).map((message) => message.func as string);
@@ -277,7 +176,7 @@ describe('the agent console as a Teams tab, in Chromium', () => {
       const me = meResponse(page);
       await tab.getByTestId('token').fill(AGENT_TOKEN);
       await tab.getByTestId('signin').getByRole('button', { name: 'Sign in' }).click();
-      expect(await (await me).json()).toEqual({ via: 'token', agent: { id: 'token:Alice', name: 'Alice' } });
+      expect(await (await me).json()).toEqual({ via: 'token', role: 'agent', agent: { id: 'token:Alice', name: 'Alice' } });
       await tab.getByTestId('agent-name').waitFor({ state: 'visible', timeout: 30_000 });
       expect(await tab.getByTestId('agent-name').textContent()).toBe('Alice');
     } finally {
@@ -295,7 +194,7 @@ describe('the agent console as a Teams tab, in Chromium', () => {
       const me = meResponse(page);
       await page.getByTestId('token').fill(AGENT_TOKEN);
       await page.getByTestId('token').press('Enter');
-      expect(await (await me).json()).toEqual({ via: 'token', agent: { id: 'token:Alice', name: 'Alice' } });
+      expect(await (await me).json()).toEqual({ via: 'token', role: 'agent', agent: { id: 'token:Alice', name: 'Alice' } });
       await page.getByTestId('agent-name').waitFor({ state: 'visible', timeout: 30_000 });
       expect(await page.getByTestId('agent-name').textContent()).toBe('Alice');
     } finally {
