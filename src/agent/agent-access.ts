@@ -17,6 +17,7 @@ export function agentAccess(config: Config, log: Logger): AgentAccess {
         clientId: config.TEAMS_SSO_CLIENT_ID,
         tenantId: config.TEAMS_SSO_TENANT_ID,
         jwksUrl: config.TEAMS_SSO_JWKS_URL,
+        supervisorGroups: config.TEAMS_SUPERVISOR_GROUPS ?? [],
         ...(config.PUBLIC_URL ? { hostname: new URL(config.PUBLIC_URL).hostname } : {}),
       })
     : undefined;

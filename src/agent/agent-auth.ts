@@ -4,7 +4,10 @@ import { sanitizeAgentName } from '../handoff/agent-name';
 import type { Agent } from '../handoff/handoff-queue';
 import type { SsoResult } from './teams-sso';
 
-export type SignIn = { ok: true; agent: Agent; via: 'token' | 'teams' } | { ok: false };
+/** What a signed-in person may do: every agent works chats; a supervisor also sees the team and moves chats (supervisor-routes.ts). */
+export type AgentRole = 'agent' | 'supervisor';
+
+export type SignIn = { ok: true; agent: Agent; via: 'token' | 'teams'; role: AgentRole } | { ok: false };
 
 /** A transfer's target: one agent, or why not (several share the name given: their ids are listed). */
 export type Found = { ok: true; agent: Agent } | { ok: false; status: 'unknown' } | { ok: false; status: 'ambiguous'; candidates: Agent[] };
@@ -15,15 +18,15 @@ export type Found = { ok: true; agent: Agent } | { ok: false; status: 'unknown' 
  * compared by their SHA-256, so the lookup's timing says nothing about a token's characters.
  */
 export class AgentAuth {
-  private readonly byHash = new Map<string, Agent>();
+  private readonly byHash = new Map<string, { agent: Agent; role: AgentRole }>();
   /** By id: two agents may share a name (a token agent and a Teams user both called Ana), never an id. */
   private readonly known = new Map<string, Agent>();
 
   constructor(tokens: readonly AgentToken[], private readonly sso?: (token: string) => Promise<SsoResult>, private readonly onRefused: (reason: string) => void = () => undefined) {
-    for (const { name, token } of tokens) {
+    for (const { name, token, role } of tokens) {
       // The id keeps the configured name (stored requests name agents by it); what people see is sanitised.
       const agent = { id: `token:${name}`, name: sanitizeAgentName(name) };
-      this.byHash.set(hash(token), agent);
+      this.byHash.set(hash(token), { agent, role: role ?? 'agent' });
       this.known.set(agent.id, agent);
     }
   }
@@ -36,7 +39,7 @@ export class AgentAuth {
   async signIn(token: string): Promise<SignIn> {
     if (!token) return { ok: false };
     const byToken = this.byHash.get(hash(token));
-    if (byToken) return { ok: true, agent: byToken, via: 'token' };
+    if (byToken) return { ok: true, agent: byToken.agent, via: 'token', role: byToken.role };
     if (!this.sso) return { ok: false };
     const result = await this.sso(token);
     if (!result.ok) {
@@ -47,7 +50,8 @@ export class AgentAuth {
     const agent = { id: result.agent.id, name: sanitizeAgentName(result.agent.name) };
     // Teams agents become known as they sign in, so colleagues can transfer to them.
     this.known.set(agent.id, agent);
-    return { ok: true, agent, via: 'teams' };
+    // The role is read from each token, so a change of group membership counts at the next sign-in.
+    return { ok: true, agent, via: 'teams', role: result.supervisor ? 'supervisor' : 'agent' };
   }
 
   /** The agents a conversation may be transferred to: every token agent and each Teams agent who has signed in. */

@@ -13,7 +13,7 @@ import { handoverNote, handoversOf } from './handover-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
 import { buildDeepLink } from '../links/deep-link';
-import { bearerOf, type AgentAuth } from './agent-auth';
+import { bearerOf, type AgentAuth, type AgentRole } from './agent-auth';
 import { agentOpenApiDocument } from './agent-openapi';
 import { KnowledgeQuery, MessageBody, StatusBody, TransferBody, type AgentsAnswer, type StatusAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
@@ -32,7 +32,7 @@ export interface AgentRouterDeps {
 
 const KNOWLEDGE_RESULTS = 5;
 
-type Locals = { agent: Agent; via: 'token' | 'teams' };
+type Locals = { agent: Agent; via: 'token' | 'teams'; role: AgentRole };
 /** What a route answers, checked at compile time against the schema its description is made from. */
 type Answer<T extends z.ZodType> = z.input<T>;
 
@@ -52,8 +52,8 @@ export function agentRouter(deps: AgentRouterDeps): Router {
   router.use(authenticate(deps));
 
   router.get('/me', (_req, res) => {
-    const { agent, via } = res.locals as Locals;
-    res.json({ agent, via } satisfies Answer<typeof MeAnswer>);
+    const { agent, via, role } = res.locals as Locals;
+    res.json({ agent, via, role } satisfies Answer<typeof MeAnswer>);
   });
 
   /** Who a conversation can go to (transfers take an `id` from here), with each one's status and load. */
@@ -181,7 +181,7 @@ function authenticate(deps: AgentRouterDeps) {
       const message = deps.auth.enabled ? 'An agent token is required' : 'No agent sign-in is configured (AGENT_TOKENS or Teams SSO)';
       throw new HttpError(401, 'Unauthorized', message, { 'WWW-Authenticate': 'Bearer realm="giftbot agents"' });
     }
-    Object.assign(res.locals, { agent: signIn.agent, via: signIn.via } satisfies Locals);
+    Object.assign(res.locals, { agent: signIn.agent, via: signIn.via, role: signIn.role } satisfies Locals);
     next();
   };
 }

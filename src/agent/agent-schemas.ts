@@ -72,7 +72,13 @@ export const ErrorBody = z
 
 export const AgentView = AgentSchema.meta({ id: 'Agent', description: 'An agent: `token:<name>` for AGENT_TOKENS, `aad:<object id>` for Teams SSO.' });
 
-export const MeAnswer = z.object({ agent: AgentView, via: z.enum(['token', 'teams']) }).meta({ id: 'Me' });
+export const MeAnswer = z
+  .object({
+    agent: AgentView,
+    via: z.enum(['token', 'teams']),
+    role: z.enum(['agent', 'supervisor']).meta({ description: 'supervisor: an AGENT_TOKENS entry name:token:supervisor, or a Teams user in TEAMS_SUPERVISOR_GROUPS; only supervisors may call /api/agent/supervisor/….' }),
+  })
+  .meta({ id: 'Me' });
 
 const StatusView = AgentStatusSchema.meta({ description: 'offline until the agent sets a status; the console sets available when it signs in unless the agent chose away.' });
 

@@ -16,6 +16,8 @@ export interface TeamsSsoOptions {
   jwksUrl: string;
   /** PUBLIC_URL's hostname, for the api://<host>/<clientId> audience. */
   hostname?: string;
+  /** TEAMS_SUPERVISOR_GROUPS: Entra group object ids (lower case); a member (by the token's `groups` claim) is a supervisor. */
+  supervisorGroups?: readonly string[];
 }
 
 export interface SsoAgent {
@@ -25,7 +27,7 @@ export interface SsoAgent {
 }
 
 /** `reason` is for the server log only: never show it to the caller. */
-export type SsoResult = { ok: true; agent: SsoAgent } | { ok: false; reason: string };
+export type SsoResult = { ok: true; agent: SsoAgent; supervisor?: true } | { ok: false; reason: string };
 
 export const DEFAULT_TEAMS_SSO_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
@@ -46,6 +48,8 @@ const ClaimsSchema = z.object({
   preferred_username: DisplayClaim,
   /** Delegated scopes: a user's token has them, an app-only (client credentials) token has none. */
   scp: z.string().optional(),
+  /** Group object ids, when the app registration emits the groups claim; an odd type means none, not a refusal. */
+  groups: z.array(z.string()).optional().catch(undefined),
 });
 
 /** The scope Teams SSO asks for (the Entra app exposes it); without it the token is not a signed-in agent's. */
@@ -56,6 +60,7 @@ export function createTeamsSsoVerifier(options: TeamsSsoOptions): (token: string
   const clientIds = unique([options.clientId, options.clientId.toLowerCase()]);
   const tenantId = options.tenantId.toLowerCase();
   const hostname = options.hostname?.toLowerCase();
+  const supervisorGroups = new Set((options.supervisorGroups ?? []).map((id) => id.toLowerCase()));
   // v2 tokens carry the client id; v1 tokens the Application ID URI, api://<clientId> or, as
   // Teams SSO asks for, api://<host>/<clientId>.
   const audience = unique(
@@ -91,8 +96,11 @@ export function createTeamsSsoVerifier(options: TeamsSsoOptions): (token: string
     if (claims.data.tid.toLowerCase() !== tenantId) return { ok: false, reason: `tid ${claims.data.tid} is not the agents' tenant` };
     // Another app of the tenant may get an app-only token for our client id: it has no user behind it.
     if (!(claims.data.scp ?? '').split(' ').includes(SSO_SCOPE)) return { ok: false, reason: `no ${SSO_SCOPE} scope: not a user's token` };
-    const { oid, name, preferred_username } = claims.data;
-    return { ok: true, agent: { id: `aad:${oid.toLowerCase()}`, name: name ?? preferred_username ?? 'Teams agent' } };
+    const { oid, name, preferred_username, groups } = claims.data;
+    const agent = { id: `aad:${oid.toLowerCase()}`, name: name ?? preferred_username ?? 'Teams agent' };
+    // A user in too many groups gets no `groups` claim (Entra's overage): they sign in as an agent.
+    const supervisor = (groups ?? []).some((id) => supervisorGroups.has(id.toLowerCase()));
+    return supervisor ? { ok: true, agent, supervisor: true } : { ok: true, agent };
   };
 }
 

@@ -22,22 +22,41 @@ const CUSTOMER_CHANNELS = ['directline', 'webchat', 'msteams', 'slack', 'emulato
 export interface AgentToken {
   name: string;
   token: string;
+  /** Set only for `name:token:supervisor` entries; absent, the entry is an agent. */
+  role?: 'supervisor';
 }
 
-/** "Alice:token1,Bob Smith:token2" — each token at least 16 characters, names and tokens unique. */
+/** What may follow a token after its last colon: a role word (`agent` is the default, and says a colon belongs to the token). */
+const ROLES = ['agent', 'supervisor'] as const;
+
+/**
+ * `token` or `token:role`. The role is read after the LAST colon, and only when that part is a plain
+ * word: a token may hold colons itself, and one whose last part is letters only is written `…:agent`.
+ */
+function splitRole(rest: string): { token: string; role: (typeof ROLES)[number] } | 'bad-role' {
+  const colon = rest.lastIndexOf(':');
+  const last = colon >= 0 ? rest.slice(colon + 1).trim() : '';
+  if (colon < 0 || !/^[A-Za-z]{1,20}$/.test(last)) return { token: rest, role: 'agent' };
+  const role = ROLES.find((r) => r === last.toLowerCase());
+  return role ? { token: rest.slice(0, colon).trim(), role } : 'bad-role';
+}
+
+/** "Alice:token1,Bob Smith:token2,Sam:token3:supervisor" — each token at least 16 characters, names and tokens unique. */
 const AgentTokensSchema = z.string().transform((value, ctx): AgentToken[] => {
   const agents: AgentToken[] = [];
   for (const [index, pair] of value.split(',').map((p) => p.trim()).filter(Boolean).entries()) {
     const colon = pair.indexOf(':');
     const name = colon > 0 ? pair.slice(0, colon).trim() : '';
-    const token = colon > 0 ? pair.slice(colon + 1).trim() : '';
+    const split = colon > 0 ? splitRole(pair.slice(colon + 1).trim()) : { token: '', role: 'agent' as const };
+    const token = split === 'bad-role' ? '' : split.token;
     // Never quote the pair: without its colon or name, it may be all token.
-    if (!name || !token) ctx.addIssue({ code: 'custom', message: `entry ${index + 1} must be name:token` });
+    if (name && split === 'bad-role') ctx.addIssue({ code: 'custom', message: `the entry of ${name} ends in an unknown role: only supervisor (or agent) may follow the token; if that colon is part of the token, end the entry with :agent` });
+    else if (!name || !token) ctx.addIssue({ code: 'custom', message: `entry ${index + 1} must be name:token or name:token:supervisor` });
     else if (token.length < 16) ctx.addIssue({ code: 'custom', message: `the token of ${name} must be at least 16 characters` });
     // Transfers find agents by name in any case, so names must differ in more than case.
     else if (agents.some((a) => a.name.toLowerCase() === name.toLowerCase())) ctx.addIssue({ code: 'custom', message: `${name} is listed twice` });
     else if (agents.some((a) => a.token === token)) ctx.addIssue({ code: 'custom', message: `${name} shares a token with another agent` });
-    else agents.push({ name, token });
+    else agents.push(split !== 'bad-role' && split.role === 'supervisor' ? { name, token, role: 'supervisor' } : { name, token });
   }
   if (agents.length === 0 && ctx.issues.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least one name:token pair' });
   return agents;
@@ -143,6 +162,12 @@ export const ConfigSchema = z
     TEAMS_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     /** GET /metrics needs "Authorization: Bearer <this>"; unset, /metrics is open outside production and off (404) in it. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
+    /** Entra ID security groups (object ids, comma-separated) whose members sign in to the Teams tab as supervisors: read from the token's `groups` claim. */
+    TEAMS_SUPERVISOR_GROUPS: z.string().transform((value, ctx) => {
+      const ids = value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+      for (const id of ids.filter((id) => !Guid.safeParse(id).success)) ctx.addIssue({ code: 'custom', message: `${id} is not a group object id (a GUID)` });
+      return ids;
+    }).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !(config.MicrosoftAppId && (config.MicrosoftAppPassword || config.MicrosoftAppType === 'UserAssignedMSI'))) {
@@ -159,6 +184,9 @@ export const ConfigSchema = z
     }
     const slack = [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_BOT_USER_ID].filter(Boolean).length;
     if (slack !== 0 && slack !== 3) {
+    if (config.TEAMS_SUPERVISOR_GROUPS?.length && !config.TEAMS_SSO_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_SUPERVISOR_GROUPS'], message: 'needs Teams SSO (TEAMS_SSO_CLIENT_ID and TEAMS_SSO_TENANT_ID): the groups are read from its token' });
+    }
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'Slack needs SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN and SLACK_BOT_USER_ID together' });
     }
   });

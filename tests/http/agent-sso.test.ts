@@ -80,7 +80,7 @@ describe('Teams SSO on the agent API', () => {
   test('when the tab sends a valid SSO token, then /api/agent/me answers the Entra user, via teams', async () => {
     const res = await me(ssoToken());
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ via: 'teams', agent: { id: `aad:${OID}`, name: 'Alice Agent' } });
+    expect(res.body).toEqual({ via: 'teams', role: 'agent', agent: { id: `aad:${OID}`, name: 'Alice Agent' } });
   });
 
   test('when the same SSO token signs in on the WebSocket, then the stream is ready for that agent', async () => {
@@ -95,13 +95,13 @@ describe('Teams SSO on the agent API', () => {
 
   test('when the SSO token has no name claim, then the agent is named by preferred_username', async () => {
     const res = await me(ssoToken({ name: undefined }));
-    expect(res.body).toEqual({ via: 'teams', agent: { id: `aad:${OID}`, name: 'alice@contoso.example' } });
+    expect(res.body).toEqual({ via: 'teams', role: 'agent', agent: { id: `aad:${OID}`, name: 'alice@contoso.example' } });
   });
 
   test('when an agent signs in with an AGENT_TOKENS token beside SSO, then it still works, via token, on HTTP and the stream', async () => {
     const res = await me(AGENT_TOKEN);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ via: 'token', agent: { id: 'token:Alice', name: 'Alice' } });
+    expect(res.body).toEqual({ via: 'token', role: 'agent', agent: { id: 'token:Alice', name: 'Alice' } });
     const outcome = await streamSignIn(AGENT_TOKEN);
     if (!('ready' in outcome)) throw new Error(`stream closed: ${JSON.stringify(outcome.closed)}`);
     expect(outcome.ready).toMatchObject({ type: 'ready', agent: { id: 'token:Alice', name: 'Alice' } });

@@ -20,8 +20,8 @@ describe('AgentAuth with tokens', () => {
   test("when an agent sends their token, then they are signed in as token:<name> by token", async () => {
     const auth = new AgentAuth(tokens);
 
-    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:Alice', name: 'Alice' }, via: 'token' });
-    expect(await auth.signIn('fedcba9876543210')).toEqual({ ok: true, agent: { id: 'token:Bob Smith', name: 'Bob Smith' }, via: 'token' });
+    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:Alice', name: 'Alice' }, via: 'token', role: 'agent' });
+    expect(await auth.signIn('fedcba9876543210')).toEqual({ ok: true, agent: { id: 'token:Bob Smith', name: 'Bob Smith' }, via: 'token', role: 'agent' });
   });
 
   test('when the token is wrong, almost right, or empty, then nobody is signed in', async () => {
@@ -53,7 +53,7 @@ describe('AgentAuth with Teams SSO', () => {
     const auth = new AgentAuth(tokens, verify);
     expect(auth.find('carol jones')).toEqual({ ok: false, status: 'unknown' });
 
-    expect(await auth.signIn('eyJ.good.jwt')).toEqual({ ok: true, agent: { id: 'aad:00000000-0000-0000-0000-00000000c0de', name: 'Carol Jones' }, via: 'teams' });
+    expect(await auth.signIn('eyJ.good.jwt')).toEqual({ ok: true, agent: { id: 'aad:00000000-0000-0000-0000-00000000c0de', name: 'Carol Jones' }, via: 'teams', role: 'agent' });
     expect(auth.find('carol jones')).toEqual({ ok: true, agent: { id: 'aad:00000000-0000-0000-0000-00000000c0de', name: 'Carol Jones' } });
   });
 
@@ -71,7 +71,7 @@ describe('AgentAuth with Teams SSO', () => {
     const { verify, seen } = verifier('eyJ.good.jwt');
     const auth = new AgentAuth(tokens, verify);
 
-    expect(await auth.signIn('0123456789abcdef')).toMatchObject({ ok: true, via: 'token' });
+    expect(await auth.signIn('0123456789abcdef')).toMatchObject({ ok: true, via: 'token', role: 'agent' });
     expect(seen).toEqual([]);
   });
 
@@ -110,7 +110,7 @@ describe('AgentAuth: transfers by id, names shared and names sanitised (issue 12
     expect(auth.find('token:Ana')).toEqual({ ok: true, agent: { id: 'token:Ana', name: 'Ana' } });
     expect(auth.find(ana.id)).toEqual({ ok: true, agent: ana });
     // The token agent still signs in as themselves.
-    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:Ana', name: 'Ana' }, via: 'token' });
+    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:Ana', name: 'Ana' }, via: 'token', role: 'agent' });
   });
 
   test('when an id is unknown, then nobody is found', () => {
@@ -119,12 +119,12 @@ describe('AgentAuth: transfers by id, names shared and names sanitised (issue 12
 
   test('when a Teams display name carries a markdown image, then the agent signs in under the plain name', async () => {
     const auth = new AgentAuth([], verifier('eyJ.good.jwt', { id: ana.id, name: 'Ana ![x](http://evil.example/p.png)' }).verify);
-    expect(await auth.signIn('eyJ.good.jwt')).toEqual({ ok: true, agent: { id: ana.id, name: 'Ana x' }, via: 'teams' });
+    expect(await auth.signIn('eyJ.good.jwt')).toEqual({ ok: true, agent: { id: ana.id, name: 'Ana x' }, via: 'teams', role: 'agent' });
   });
 
   test('when an AGENT_TOKENS name carries markup, then people see it plain and the id keeps the configured name', async () => {
     const auth = new AgentAuth([{ name: '[Bo](https://evil.example)', token: '0123456789abcdef' }]);
-    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:[Bo](https://evil.example)', name: 'Bo' }, via: 'token' });
+    expect(await auth.signIn('0123456789abcdef')).toEqual({ ok: true, agent: { id: 'token:[Bo](https://evil.example)', name: 'Bo' }, via: 'token', role: 'agent' });
   });
 });
 
