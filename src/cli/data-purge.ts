@@ -21,6 +21,7 @@ const LABELS: Record<keyof PurgeCounts, [one: string, many: string]> = {
   directLine: ['Direct Line conversation (with its activities)', 'Direct Line conversations (with their activities)'],
   handoff: ['handoff request', 'handoff requests'],
   notes: ['team note', 'team notes'],
+  archive: ['archived conversation', 'archived conversations'],
 };
 
 const AUDIT_KEPT = 'The audit log was kept: it records who handled a request, not what was said.';
@@ -52,5 +53,5 @@ function describe(conversation: string, counts: PurgeCounts | null): string {
 }
 
 function emptyCounts(): PurgeCounts {
-  return { state: 0, transcript: 0, directLine: 0, handoff: 0, notes: 0 };
+  return { state: 0, transcript: 0, directLine: 0, handoff: 0, notes: 0, archive: 0 };
 }

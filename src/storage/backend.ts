@@ -23,6 +23,8 @@ export interface PurgeCounts {
   handoff: number;
   /** Team notes (surveys, messages left, unanswered questions). */
   notes: number;
+  /** Archived closed conversations with people (issue 15). */
+  archive: number;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-audit';
-import { MemoryArchive } from '../../handoff/conversation-archive';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend } from '../backend';
+import { RedisArchive } from './redis-archive';
 import { RedisBus } from './redis-bus';
 import { RedisConnection } from './redis-connection';
 import { RedisDirectLineStore } from './redis-directline-store';
@@ -54,6 +54,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
   const notes = new RedisRecordLog(redis, 'notes', TeamNoteSchema, badEntry('notes'));
   const directLine = new RedisDirectLineStore(redis, log);
   const locks = new RedisLocks(redis, log, options.locks);
+  const archive = new RedisArchive(redis, (handoff, reason) => log.warn('redis-archive-unreadable', { handoff, reason }));
   return {
     kind: 'redis',
     storage,
@@ -61,8 +62,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
     handoff,
     audit,
     notes,
-    // Until its own store lands (issue 15): kept in memory, lost on restart.
-    archive: new MemoryArchive(),
+    archive,
     directLine,
     locks,
     bus: new RedisBus(redis, log),
@@ -76,6 +76,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
         handoff.deleteConversation(conversationId),
         notes.deleteConversation(conversationId),
         directLine.delete(conversationId),
+        archive.removeConversation(conversationId),
       ]);
       // Not counted: these deletes don't report how much went (the CLI says so rather than guess).
       return null;

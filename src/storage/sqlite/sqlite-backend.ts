@@ -2,9 +2,9 @@ import { LocalLocks } from '../../core/conversation-locks';
 import { LocalBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-audit';
-import { MemoryArchive } from '../../handoff/conversation-archive';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend, PurgeCounts } from '../backend';
+import { SqliteArchive } from './sqlite-archive';
 import { openSqliteDatabase } from './sqlite-database';
 import { SqliteDirectLineStore } from './sqlite-directline-store';
 import { SqliteHandoffQueue } from './sqlite-handoff-queue';
@@ -47,6 +47,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
   const audit = new SqliteRecordLog(db, 'audit', AuditEntrySchema, reportBadRow('audit'));
   const notes = new SqliteRecordLog(db, 'notes', TeamNoteSchema, reportBadRow('notes'));
   const directLine = new SqliteDirectLineStore(db, options.now);
+  const archive = new SqliteArchive(db, reportBadRow('archive'));
   const locks = new LocalLocks();
   // Reads a page of the file itself (SELECT 1 alone would never touch it).
   const probe = db.prepare<[]>('SELECT COUNT(*) FROM counters');
@@ -59,8 +60,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
     handoff,
     audit,
     notes,
-    // Until its own store lands (issue 15): kept in memory, lost on restart.
-    archive: new MemoryArchive(),
+    archive,
     directLine,
     locks,
     bus: new LocalBus((err) => log.error('bus.handler-failed', { error: err instanceof Error ? err.message : String(err) })),
@@ -74,6 +74,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
         directLine: directLine.removeConversation(id),
         handoff: handoff.removeConversation(id),
         notes: notes.removeConversation(id),
+        archive: archive.removeConversationRows(id),
       }));
       log.info('storage.purged', { removed });
       return removed;

@@ -74,4 +74,25 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX handoff_one_open;
   CREATE UNIQUE INDEX handoff_one_open_on_channel ON handoff_requests (channel, conversation_id) WHERE state IN ('waiting', 'active', 'external');
   `,
+  `
+  -- Closed conversations with people (issue 15): the entry as JSON, the fields searched in columns.
+  CREATE TABLE archive (
+    n INTEGER PRIMARY KEY,
+    handoff_id TEXT NOT NULL UNIQUE,
+    conversation_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    user_id TEXT,
+    brand TEXT,
+    agent_id TEXT,
+    reason TEXT,
+    closed_at INTEGER NOT NULL,
+    entry TEXT NOT NULL
+  );
+  CREATE INDEX archive_by_closed ON archive (closed_at);
+  CREATE INDEX archive_by_conversation ON archive (conversation_id);
+  CREATE INDEX archive_by_user ON archive (channel, user_id, closed_at);
+  -- Full-text search over the summary and transcript, rowid = archive.n. It indexes archiveWords()
+  -- of the text joined by spaces, so SQLite finds the same words as the memory and Redis stores.
+  CREATE VIRTUAL TABLE archive_text USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
+  `,
 ];
