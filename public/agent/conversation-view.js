@@ -12,6 +12,7 @@ import { renderHandover } from './handover-view.js';
 import { renderKnowledge } from './knowledge-view.js';
 import { current, state } from './state.js';
 import { showStatus } from './status.js';
+import { renderTitle } from './unread.js';
 
 const ENDED_TEXT = {
   customer: 'The customer left the conversation.',
@@ -102,6 +103,7 @@ export function renderTabs() {
   }
   el.noConversation.hidden = state.conversations.size > 0;
   revealSelectedTab();
+  renderTitle();
 }
 
 /** With more tabs than fit, the selected one is scrolled into the strip (sideways only: the page stays put). */

@@ -15,8 +15,11 @@ import { closeConversation, renderConversation, renderTabs } from './conversatio
 import { el } from './dom.js';
 import { handleError } from './errors.js';
 import { searchKnowledge } from './knowledge-view.js';
+import { startNotifications } from './notifications.js';
+import { startNotifyToggles } from './notify-toggles.js';
 import { refreshQueue, renderQueueMeta, tickWaitingTimes } from './queue-view.js';
 import { showSignIn, signOut } from './session.js';
+import { unlockSound } from './sound.js';
 import { state } from './state.js';
 import { clearStatus, showStatus } from './status.js';
 import { startStatusPicker } from './status-picker.js';
@@ -81,12 +84,15 @@ function startConsole() {
   state.timers.tick = setInterval(tickWaitingTimes, TICK_MS);
   refreshQueue().catch(handleError);
   startStatusPicker();
+  startNotifyToggles();
+  startNotifications();
   connect();
 }
 
 function wire() {
   el.signinForm.addEventListener('submit', (event) => {
     event.preventDefault();
+    unlockSound(); // this click lets alert tones play later (autoplay policy)
     const token = el.token.value.trim();
     if (!token) {
       showStatus('Enter your agent token to sign in.', 'error');

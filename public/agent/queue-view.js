@@ -7,8 +7,10 @@ import { addConversation, reconcileMine, selectConversation } from './conversati
 import { el, make } from './dom.js';
 import { handleError } from './errors.js';
 import { formatWait, triedText } from './format.js';
+import { announceNewChats, newChatsIn } from './notifications.js';
 import { state } from './state.js';
 import { showStatus } from './status.js';
+import { renderTitle } from './unread.js';
 
 /** Reads the queue and my conversations from the server. */
 export async function refreshQueue() {
@@ -17,7 +19,9 @@ export async function refreshQueue() {
   const data = await api('GET', '/api/agent/queue');
   if (session !== state.session) return;
   renderQueue(data.waiting || []);
+  const arrived = newChatsIn(data.mine || []);
   reconcileMine(data.mine || [], asked);
+  announceNewChats(arrived);
 }
 
 export function renderQueue(items) {
@@ -51,7 +55,7 @@ export function renderQueueMeta() {
   const count = state.waiting.size;
   el.queueCount.textContent = String(count);
   el.queueEmpty.hidden = count > 0;
-  document.title = `${count ? `(${count}) ` : ''}Agent console — giftbot`;
+  renderTitle();
 }
 
 function createQueueItem(id) {

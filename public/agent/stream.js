@@ -8,6 +8,7 @@ import { addLine, showTyping, stopTyping } from './chat-log.js';
 import { addConversation, loadTranscript, markEnded, renderTabs, selectConversation } from './conversation-view.js';
 import { el } from './dom.js';
 import { handleError } from './errors.js';
+import { announceAssigned, onNewLine } from './notifications.js';
 import { refreshQueue, renderQueue } from './queue-view.js';
 import { signOut } from './session.js';
 import { current, state } from './state.js';
@@ -98,10 +99,7 @@ function onCustomerMessage(msg) {
   const conv = state.conversations.get(msg.id);
   if (!conv) return refreshQueue().catch(handleError); // a conversation we don't know yet: re-read mine
   if (msg.line && msg.line.from === 'customer') stopTyping(conv);
-  if (addLine(conv, msg.line) && state.selected !== conv.id) {
-    conv.unread += 1;
-    renderTabs();
-  }
+  if (addLine(conv, msg.line)) onNewLine(conv, msg.line);
 }
 
 function onAssigned(conversation) {
@@ -115,6 +113,7 @@ function onAssigned(conversation) {
     conv.fresh = true;
     renderTabs();
   }
+  if (!known) announceAssigned(conv);
 }
 
 async function onSocketClosed(socket, event) {
