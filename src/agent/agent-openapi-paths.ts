@@ -18,6 +18,7 @@ import {
   TransferBody,
 } from './agent-schemas';
 import { AGENT_STREAM_PATH, CLOSE_UNAUTHORIZED } from './agent-stream';
+import { EndBody } from './wrap-up-body';
 
 /** Where the agent router is mounted (src/app/server.ts); paths below are written in full. */
 export const AGENT_API_BASE = '/api/agent';
@@ -141,9 +142,9 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     operationId: 'end',
     tags: ['conversations'],
     summary: 'End the conversation',
-    description: 'The customer is asked how the support team did (1–5), then the bot is back.',
-    request: { params },
-    responses: { 200: json('The conversation, ended.', ConversationAnswer), ...errorResponses([403, 404]) },
+    description: 'The customer is asked how the support team did (1–5), then the bot is back. An optional wrap-up (`reason` from GET /api/agent/wrap-up, optional `tags`) is stored on the conversation as `wrapUp` in the same step that ends it; a refused one changes nothing.',
+    request: { params, body: { required: false, content: { 'application/json': { schema: EndBody } } } },
+    responses: { 200: json('The conversation, ended.', ConversationAnswer), ...errorResponses([...BODY_ERRORS, 403, 404], { 400: 'BadRequest: `reason` is not one of the configured ids, tags without a reason, too many or too long tags, or another field was sent; the conversation stays active.' }) },
   });
   registry.registerPath({
     method: 'post',

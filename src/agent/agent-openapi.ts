@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerConversationPaths, registerMetaPaths, registerPeoplePaths } from './agent-openapi-paths';
+import { registerWrapUpPaths } from './agent-openapi-wrap-up';
 
 /** The document's type, as the generator gives it (openapi3-ts's, which is not a direct dependency). */
 type OpenAPIObject = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -28,6 +29,7 @@ function build(): OpenAPIObject {
   });
   registerPeoplePaths(registry);
   registerConversationPaths(registry);
+  registerWrapUpPaths(registry);
   registerMetaPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -17,6 +17,9 @@ import { bearerOf, type AgentAuth, type AgentRole } from './agent-auth';
 import { agentOpenApiDocument } from './agent-openapi';
 import { KnowledgeQuery, MessageBody, StatusBody, TransferBody, type AgentsAnswer, type StatusAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
+import type { TeamMacros } from '../handoff/macro-schema';
+import { wrapUpOf } from './wrap-up-body';
+import { wrapUpRoutes } from './wrap-up-routes';
 
 export interface AgentRouterDeps {
   auth: AgentAuth;
@@ -26,6 +29,8 @@ export interface AgentRouterDeps {
   catalog: KnowledgeCatalog;
   matcher: Matcher;
   notes: RecordLog<TeamNote>;
+  /** The team's macros and End's reasons (MACROS_DIR). */
+  macros: TeamMacros;
   config: Config;
   log: Logger;
 }
@@ -50,6 +55,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     res.json(agentOpenApiDocument());
   });
   router.use(authenticate(deps));
+  router.use(wrapUpRoutes(deps));
 
   router.get('/me', (_req, res) => {
     const { agent, via, role } = res.locals as Locals;
@@ -118,7 +124,8 @@ export function agentRouter(deps: AgentRouterDeps): Router {
 
   router.post('/conversations/:id/end', async (req, res) => {
     const { agent } = res.locals as Locals;
-    const result = granted(await deps.handoff.end(agent, String(req.params.id)));
+    const wrapUp = wrapUpOf(req.body, deps.macros.reasons);
+    const result = granted(await deps.handoff.end(agent, String(req.params.id), wrapUp));
     deps.log.info('handoff-ended', { handoff: result.record.id, agent: agent.id });
     res.json({ conversation: deps.views.conversation(result.record) } satisfies Answer<typeof ConversationAnswer>);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentStatusSchema } from '../handoff/agent-presence';
 import { AGENT_TEXT_MAX } from '../handoff/agent-text';
-import { AgentSchema, HandoffStateSchema } from '../handoff/handoff-queue';
+import { AgentSchema, HandoffStateSchema, WrapUpSchema } from '../handoff/handoff-queue';
 import { LineSchema } from '../handoff/transcript-line';
 import { TeamNoteSchema } from '../handoff/team-notes';
 
@@ -124,6 +124,8 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export const ConversationViewSchema = RequestCommon.extend({
   acceptedAt: z.iso.datetime().nullable(),
   state: HandoffStateSchema,
+  /** Set by End with a reason (issue 15); null otherwise. */
+  wrapUp: WrapUpSchema.nullable().optional().meta({ description: 'The resolution reason and tags its agent gave at End; null until then.' }),
 }).meta({ id: 'Conversation' });
 export type ConversationView = z.infer<typeof ConversationViewSchema>;
 

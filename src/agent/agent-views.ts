@@ -16,7 +16,7 @@ export class AgentViews {
   }
 
   conversation(record: HandoffRecord): ConversationView {
-    return { ...this.common(record), acceptedAt: record.acceptedAt === null ? null : new Date(record.acceptedAt).toISOString(), state: record.state };
+    return { ...this.common(record), acceptedAt: record.acceptedAt === null ? null : new Date(record.acceptedAt).toISOString(), state: record.state, wrapUp: record.wrapUp ?? null };
   }
 
   private common(record: HandoffRecord) {

@@ -3,6 +3,7 @@ import { DialogFileSchema, GlobalFileSchema } from '../engine/flow-schema';
 import { BrandSchema, GenericSchema } from '../knowledge/brand-schema';
 import { OtherBrandsFileSchema } from '../knowledge/other-brands-schema';
 import { IntentFileSchema } from '../understanding/intent-schema';
+import { MacroFileSchema, WrapUpFileSchema } from '../handoff/macro-schema';
 
 /** Every JSON Schema giftbot publishes for its data files, by file name under schemas/. */
 export function jsonSchemas(): Record<string, unknown> {
@@ -13,5 +14,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'global.schema.json': z.toJSONSchema(GlobalFileSchema, { io: 'input' }),
     'intent.schema.json': z.toJSONSchema(IntentFileSchema, { io: 'input' }),
     'other-brands.schema.json': z.toJSONSchema(OtherBrandsFileSchema, { io: 'input' }),
+    'macros.schema.json': z.toJSONSchema(MacroFileSchema, { io: 'input' }),
+    'wrap-up.schema.json': z.toJSONSchema(WrapUpFileSchema, { io: 'input' }),
   };
 }

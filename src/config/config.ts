@@ -77,6 +77,8 @@ export const ConfigSchema = z
     DATA_DIR: z.string().min(1).default('data'),
     KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
     DIALOGS_DIR: z.string().min(1).default('dialogs'),
+    /** The team's macros (macros.json) and End's reasons and suggested tags (wrap-up.json). */
+    MACROS_DIR: z.string().min(1).default('macros'),
     /** The address people reach giftbot at (for stream URLs behind a proxy, the Teams manifest). */
     PUBLIC_URL: BaseUrl.optional(),
     /** Other sites that may run the widget against giftbot (CORS on /v3/directline), comma-separated origins. Unset: same origin only. */

@@ -1,5 +1,5 @@
 import { sanitizeAgentText } from './agent-text';
-import type { Agent, HandoffRecord } from './handoff-queue';
+import type { Agent, HandoffRecord, WrapUp } from './handoff-queue';
 import type { HandoffRelay } from './handoff-relay';
 import type { Line } from './transcript-line';
 
@@ -71,12 +71,12 @@ export class AgentActions {
     return owned;
   }
 
-  /** Ends the chat: the customer is thanked, asked for a rating, and back with the bot. */
-  async end(agent: Agent, id: string): Promise<AgentResult> {
+  /** Ends the chat: the customer is thanked, asked for a rating, and back with the bot. The wrap-up is stored in the same change, so an ended record never lacks the reason its agent gave. */
+  async end(agent: Agent, id: string, wrapUp: WrapUp | null = null): Promise<AgentResult> {
     const { queue, wording, flows } = this.relay.options;
     const owned = await this.owned(agent, id);
     if (!owned.ok) return owned;
-    const closed = await queue.transition(id, ['active'], { state: 'ended', closedAt: this.relay.now() });
+    const closed = await queue.transition(id, ['active'], { state: 'ended', closedAt: this.relay.now(), ...(wrapUp ? { wrapUp } : {}) });
     if (!closed) return { ok: false, status: 'gone' };
     await this.relay.audit('ended', closed, agent, 'agent');
     this.relay.emit(agent.id, { type: 'ended', id, by: 'agent' });

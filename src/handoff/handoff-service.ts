@@ -4,7 +4,7 @@ import type { AgentStatus, Presence } from './agent-presence';
 import { AutoRouter } from './auto-router';
 import type { Delivery } from './customer-line';
 import { CustomerSide, type Ticket } from './customer-side';
-import type { Agent, HandoffRecord, HandoffRequest } from './handoff-queue';
+import type { Agent, HandoffRecord, HandoffRequest, WrapUp } from './handoff-queue';
 import { HandoffRelay, type HandoffServiceOptions } from './handoff-relay';
 import type { Line } from './transcript-line';
 
@@ -133,8 +133,8 @@ export class HandoffService {
   }
 
   /** Ends the chat: the customer is thanked, asked for a rating, and back with the bot. */
-  end(agent: Agent, id: string): Promise<AgentResult> {
-    return this.agents.end(agent, id);
+  end(agent: Agent, id: string, wrapUp: WrapUp | null = null): Promise<AgentResult> {
+    return this.agents.end(agent, id, wrapUp);
   }
 
   /** To another agent, or (`to` null) back to the queue in its old place. */
