@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerConversationPaths, registerMetaPaths, registerPeoplePaths } from './agent-openapi-paths';
+import { registerNotesPaths } from './agent-openapi-notes';
 import { registerWrapUpPaths } from './agent-openapi-wrap-up';
 
 /** The document's type, as the generator gives it (openapi3-ts's, which is not a direct dependency). */
@@ -29,6 +30,7 @@ function build(): OpenAPIObject {
   });
   registerPeoplePaths(registry);
   registerConversationPaths(registry);
+  registerNotesPaths(registry);
   registerWrapUpPaths(registry);
   registerMetaPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -9,6 +9,8 @@ import type { RecordLog } from '../core/record-log';
 import type { Agent } from '../handoff/handoff-queue';
 import type { AgentResult, HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
+import type { ConversationArchive } from '../handoff/conversation-archive';
+import { notesRoutes } from './notes-routes';
 import { handoverNote, handoversOf } from './handover-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
@@ -29,6 +31,8 @@ export interface AgentRouterDeps {
   catalog: KnowledgeCatalog;
   matcher: Matcher;
   notes: RecordLog<TeamNote>;
+  /** Closed conversations: the context panel's earlier conversations. */
+  archive: ConversationArchive;
   /** The team's macros and End's reasons (MACROS_DIR). */
   macros: TeamMacros;
   config: Config;
@@ -169,6 +173,8 @@ export function agentRouter(deps: AgentRouterDeps): Router {
       .map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, body: deps.catalog.entry(hit.id)?.body ?? '', score: Number(hit.score.toFixed(3)) }));
     res.json({ results } satisfies Answer<typeof KnowledgeAnswer>);
   });
+
+  router.use(notesRoutes(deps));
 
   router.get('/messages', async (_req, res) => {
     const notes = await deps.notes.read();

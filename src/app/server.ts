@@ -148,7 +148,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   if (slack) giftbot?.routes.register('slack', (reference, run) => slack.continueConversation(reference, run));
   // Loaded before listening: a bad macros file stops start-up naming the file and field, like dialogs/.
   const macros = giftbot ? loadMacrosDir(path.resolve(options.root, config.MACROS_DIR)) : undefined;
-  const agents = giftbot && macros ? mountAgents(app, config, giftbot, macros, log) : undefined;
+  const agents = giftbot && macros ? mountAgents(app, config, giftbot, backend.archive, macros, log) : undefined;
 
   app.use(webRouter());
   app.use((req) => {
@@ -211,11 +211,11 @@ function expireTranscriptsDaily(backend: Backend, days: number, log: Logger): No
 }
 
 /** The agent API under /api/agent and its live stream; the console page itself is static (public/agent). */
-function mountAgents(app: Express, config: Config, giftbot: Giftbot, macros: TeamMacros, log: Logger): { stream: AgentStream; devToken?: string } {
+function mountAgents(app: Express, config: Config, giftbot: Giftbot, archive: Backend['archive'], macros: TeamMacros, log: Logger): { stream: AgentStream; devToken?: string } {
   const { auth, devToken } = agentAccess(config, log);
   const views = new AgentViews(giftbot.catalog);
   const { handoff, transcripts, catalog, matcher, notes } = giftbot;
-  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, catalog, matcher, notes, macros, config, log }));
+  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, catalog, matcher, notes, archive, macros, config, log }));
   return { stream: createAgentStream({ auth, handoff, views, log, offlineGraceMs: config.AGENT_OFFLINE_GRACE_SECONDS * 1000 }), ...(devToken ? { devToken } : {}) };
 }
 

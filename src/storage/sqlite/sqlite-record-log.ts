@@ -22,6 +22,7 @@ const IndexedFieldsSchema = z.object({
 export class SqliteRecordLog<S extends z.ZodType> implements RecordLog<z.infer<S>> {
   private readonly insert: Statement<[string, string | null, string | null, string]>;
   private readonly select: Statement<[string]>;
+  private readonly selectConversation: Statement<[string, string]>;
   private readonly removeConversationRows: Statement<[string, string]>;
 
   constructor(
@@ -32,6 +33,8 @@ export class SqliteRecordLog<S extends z.ZodType> implements RecordLog<z.infer<S
   ) {
     this.insert = db.prepare('INSERT INTO record_log (log, conversation_id, at, entry) VALUES (?, ?, ?, ?)');
     this.select = db.prepare('SELECT n, entry FROM record_log WHERE log = ? ORDER BY n');
+    // record_log_by_conversation (conversation_id, log): one conversation's notes without the whole log.
+    this.selectConversation = db.prepare('SELECT n, entry FROM record_log WHERE conversation_id = ? AND log = ? ORDER BY n');
     this.removeConversationRows = db.prepare('DELETE FROM record_log WHERE log = ? AND conversation_id = ?');
   }
 
@@ -46,7 +49,14 @@ export class SqliteRecordLog<S extends z.ZodType> implements RecordLog<z.infer<S
   }
 
   async read(): Promise<Array<z.infer<S>>> {
-    const rows = this.db.readOne(() => this.select.all(this.name));
+    return this.entriesOf(this.db.readOne(() => this.select.all(this.name)));
+  }
+
+  async readConversation(conversationId: string): Promise<Array<z.infer<S>>> {
+    return this.entriesOf(this.db.readOne(() => this.selectConversation.all(conversationId, this.name)));
+  }
+
+  private entriesOf(rows: unknown[]): Array<z.infer<S>> {
     const entries: Array<z.infer<S>> = [];
     rows.forEach((row, index) => {
       const parsedRow = EntryRowSchema.safeParse(row);
