@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerConversationPaths, registerMetaPaths, registerPeoplePaths } from './agent-openapi-paths';
+import { registerSupervisorPaths } from './agent-openapi-supervisor';
 import { registerNotesPaths } from './agent-openapi-notes';
 import { registerWrapUpPaths } from './agent-openapi-wrap-up';
 
@@ -32,6 +33,7 @@ function build(): OpenAPIObject {
   registerConversationPaths(registry);
   registerNotesPaths(registry);
   registerWrapUpPaths(registry);
+  registerSupervisorPaths(registry);
   registerMetaPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -48,6 +50,7 @@ function build(): OpenAPIObject {
       { name: 'knowledge', description: 'Look-ups while helping' },
       { name: 'agents', description: 'Who is signed in' },
       { name: 'meta', description: 'This description and the live stream' },
+      { name: 'supervisor', description: 'The team overview, take over and reassign (supervisors only)' },
     ],
   });
 }

@@ -19,6 +19,7 @@ import { bearerOf, type AgentAuth, type AgentRole } from './agent-auth';
 import { agentOpenApiDocument } from './agent-openapi';
 import { KnowledgeQuery, MessageBody, StatusBody, TransferBody, type AgentsAnswer, type StatusAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
+import { supervisorRoutes } from './supervisor-routes';
 import type { TeamMacros } from '../handoff/macro-schema';
 import { wrapUpOf } from './wrap-up-body';
 import { wrapUpRoutes } from './wrap-up-routes';
@@ -59,6 +60,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     res.json(agentOpenApiDocument());
   });
   router.use(authenticate(deps));
+  router.use(supervisorRoutes(deps));
   router.use(wrapUpRoutes(deps));
 
   router.get('/me', (_req, res) => {

@@ -8,7 +8,8 @@ export type AgentEvent =
   | { type: 'message'; id: string; line: Line }
   | { type: 'typing'; id: string }
   | { type: 'assigned'; record: HandoffRecord }
-  | { type: 'ended'; id: string; by: 'customer' | 'agent' | 'transfer' }
+  /** `supervisor`: a supervisor took the chat over or gave it to someone else (supervisor-actions.ts). */
+  | { type: 'ended'; id: string; by: 'customer' | 'agent' | 'transfer' | 'supervisor' }
   /** An agent's status changed (for every agent: colleagues see it). */
   | { type: 'status'; presence: Presence };
 

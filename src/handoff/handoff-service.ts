@@ -7,6 +7,7 @@ import { CustomerSide, type Ticket } from './customer-side';
 import type { Agent, HandoffRecord, HandoffRequest, WrapUp } from './handoff-queue';
 import { HandoffRelay, type HandoffServiceOptions } from './handoff-relay';
 import type { Line } from './transcript-line';
+import { SupervisorActions } from './supervisor-actions';
 
 // Callers import the handoff's types from here, as before the service was split by role.
 export type { AgentResult } from './agent-actions';
@@ -28,6 +29,8 @@ export class HandoffService {
   private readonly relay: HandoffRelay;
   private readonly customers: CustomerSide;
   private readonly agents: AgentActions;
+  /** Take over and reassign (supervisors only: the agent API checks the role). */
+  readonly supervisor: SupervisorActions;
   private readonly router: AutoRouter | undefined;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -35,6 +38,7 @@ export class HandoffService {
   constructor(private readonly options: HandoffServiceOptions) {
     this.relay = new HandoffRelay(options);
     this.agents = new AgentActions(this.relay);
+    this.supervisor = new SupervisorActions(this.relay);
     this.router = options.routing && new AutoRouter(this.relay, options.routing, (record) => this.agents.joined(record, 'system'));
     this.customers = new CustomerSide(this.relay, async () => (await this.router?.nobodyAvailable()) ?? false);
   }
