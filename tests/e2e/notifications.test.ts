@@ -169,8 +169,18 @@ test('when chats are routed and customers write in the background, then the agen
   await context.close();
 });
 
-test('when the browser denies notifications, then turning them on asks once, says where to allow them, never asks again, and nothing breaks', async () => {
+/** Autoplay policy as a browser applies it to a page without a gesture: the context stays suspended and resuming is refused. */
+const AUDIO_BLOCKED = `(() => {
+  class Blocked extends AudioContext {
+    get state() { return 'suspended'; }
+    resume() { return Promise.reject(new DOMException('The AudioContext was not allowed to start', 'NotAllowedError')); }
+  }
+  window.AudioContext = Blocked;
+})();`;
+
+test('when the browser denies notifications and blocks audio, then turning them on asks once, says where to allow them, never asks again, and nothing breaks', async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(AUDIO_BLOCKED);
   const page = await signIn(context, BEA, 'Bea');
   // Not granted: headless Chromium has no prompt to click, so the browser answers "denied" for real.
   expect(await page.evaluate('Notification.permission')).toBe('default');
@@ -183,6 +193,13 @@ test('when the browser denies notifications, then turning them on asks once, say
   await desktop.click();
   expect((await alerts(page)).requests).toBe(1);
   expect((await alerts(page)).notifications).toEqual([]);
+  // Sound off and on again plays a sample tone into the blocked context: skipped, not thrown.
+  const sound = testid(page, 'notify-sound');
+  await sound.click();
+  await sound.click();
+  expect(await sound.getAttribute('aria-pressed')).toBe('true');
+  await eventually(async () => ((await alerts(page)).tones > 0 ? true : undefined), 5000, 'the sample tone to be tried');
+  await page.waitForTimeout(200); // a refused resume() rejects asynchronously: give it time to surface
   expect(page.problems).toEqual([]);
   await context.close();
 });
