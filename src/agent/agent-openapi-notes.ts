@@ -28,6 +28,7 @@ export function registerNotesPaths(registry: OpenAPIRegistry): void {
     operationId: 'internalNotes',
     tags: ['conversations'],
     summary: 'The conversation’s internal notes',
+    description: 'For the agent who holds the conversation, or a supervisor (read only: any request the queue still keeps, open or closed).',
     request: { params },
     responses: { 200: json('Every internal note on the conversation, oldest first.', NotesAnswer), ...errorResponses([403, 404]) },
   });
@@ -37,7 +38,7 @@ export function registerNotesPaths(registry: OpenAPIRegistry): void {
     operationId: 'conversationContext',
     tags: ['conversations'],
     summary: 'What is known about the customer and the card',
-    description: 'Channel, brand, amount, currency and country as the customer gave them (null when unknown, never guessed), and the same customer’s earlier closed conversations with people on this channel.',
+    description: 'Channel, brand, amount, currency and country as the customer gave them (null when unknown, never guessed), and the same customer’s earlier closed conversations with people on this channel. The holder, or a supervisor (read only).',
     request: { params },
     responses: { 200: json('The context side panel.', ContextAnswer), ...errorResponses([403, 404]) },
   });

@@ -7,11 +7,12 @@ import type { Agent, HandoffRecord } from '../handoff/handoff-queue';
 import type { HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
+import type { AgentRole } from './agent-auth';
 import { internalNote, internalNotesOf, noteView } from './internal-notes';
 import { EARLIER_MAX, NoteBody, type ContextAnswer, type NoteAddedAnswer, type NotesAnswer } from './notes-schemas';
 
 export interface NotesRoutesDeps {
-  handoff: Pick<HandoffService, 'owned'>;
+  handoff: Pick<HandoffService, 'owned' | 'get'>;
   notes: RecordLog<TeamNote>;
   archive: ConversationArchive;
   catalog: KnowledgeCatalog;
@@ -41,12 +42,12 @@ export function notesRoutes(deps: NotesRoutesDeps): Router {
   });
 
   router.get('/conversations/:id/notes', async (req, res) => {
-    const { record } = await held(deps, res, String(req.params.id));
+    const { record } = await held(deps, res, String(req.params.id), 'read');
     res.json({ notes: (await internalNotesOf(deps.notes, record)).map(noteView) } satisfies Answer<typeof NotesAnswer>);
   });
 
   router.get('/conversations/:id/context', async (req, res) => {
-    const { record } = await held(deps, res, String(req.params.id));
+    const { record } = await held(deps, res, String(req.params.id), 'read');
     res.json({
       id: record.id,
       channel: record.channel,
@@ -62,11 +63,16 @@ export function notesRoutes(deps: NotesRoutesDeps): Router {
   return router;
 }
 
-/** The conversation, if the signed-in agent holds it; refused otherwise, as the agent router refuses. */
-async function held(deps: NotesRoutesDeps, res: Response, id: string): Promise<{ agent: Agent; record: HandoffRecord }> {
-  const agent = (res.locals as { agent: Agent }).agent;
+/**
+ * The conversation, if the signed-in agent holds it; refused otherwise, as the agent router refuses.
+ * A supervisor may also read (not write) any conversation the queue still keeps, open or closed.
+ */
+async function held(deps: NotesRoutesDeps, res: Response, id: string, access: 'read' | 'write' = 'write'): Promise<{ agent: Agent; record: HandoffRecord }> {
+  const { agent, role } = res.locals as { agent: Agent; role?: AgentRole };
   const result = await deps.handoff.owned(agent, id);
   if (result.ok) return { agent, record: result.record };
+  const overseen = access === 'read' && role === 'supervisor' ? await deps.handoff.get(id) : undefined;
+  if (overseen) return { agent, record: overseen };
   switch (result.status) {
     case 'forbidden':
     case 'taken':

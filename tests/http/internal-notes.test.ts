@@ -13,20 +13,22 @@ import { eventually, postJson, startTestServer, type TestServer } from '../helpe
  */
 const ALICE = 'alice-notes-token-0123456789';
 const BOB = 'bob-notes-token-0123456789ab';
+const SAM = 'sam-notes-token-0123456789ab';
 const CODE = '4RTZ-X7KQ-2WVB-9PLM';
 let server: TestServer;
 let dataDir: string;
 let customer: Customer;
 let alice: AgentClient;
 let bob: AgentClient;
+let sam: AgentClient;
 let id: string;
 
 const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'giftbot-notes-'));
-  server = await startTestServer({ AGENT_TOKENS: `Alice:${ALICE},Bob:${BOB}`, DATA_DIR: dataDir, HANDOFF_TIMEOUT_SECONDS: '600', ROUTING: 'manual' });
-  [alice, bob] = [await agentClient(server.url, ALICE), await agentClient(server.url, BOB)];
+  server = await startTestServer({ AGENT_TOKENS: `Alice:${ALICE},Bob:${BOB},Sam:${SAM}:supervisor`, DATA_DIR: dataDir, HANDOFF_TIMEOUT_SECONDS: '600', ROUTING: 'manual' });
+  [alice, bob, sam] = [await agentClient(server.url, ALICE), await agentClient(server.url, BOB), await agentClient(server.url, SAM)];
   const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
   customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
   await saw("I'm giftbot");
@@ -40,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   customer?.end();
-  await Promise.all([alice?.close(), bob?.close()]);
+  await Promise.all([alice?.close(), bob?.close(), sam?.close()]);
   await server.close();
 });
 
@@ -98,4 +100,15 @@ test('when Alice transfers the conversation to Bob, then Bob reads her notes and
     ['Bob', 'Finance says the balance is right.'],
   ]);
   expect(JSON.stringify(customer.seen)).not.toContain('Finance says');
+});
+
+test('when Sam, a supervisor, reads the notes of Bob\'s conversation, then he may, during and after it, but he cannot write one', async () => {
+  const read = async (client: AgentClient) => ((await client.api('GET', `/conversations/${id}/notes`)).body.notes as Array<{ agent: string }>)?.map((n) => n.agent);
+  expect(await read(sam)).toEqual(['Alice', 'Bob']);
+  expect((await sam.api('POST', `/conversations/${id}/notes`, { text: 'not his to write' })).status).toBe(403);
+  expect((await sam.api('GET', `/conversations/${id}/context`)).status).toBe(200);
+  expect((await bob.api('POST', `/conversations/${id}/end`)).status).toBe(200);
+  expect(await read(sam)).toEqual(['Alice', 'Bob']);
+  // Once it has ended, the agent's own routes answer 404 like the rest of a closed conversation.
+  expect((await bob.api('GET', `/conversations/${id}/notes`)).status).toBe(404);
 });
