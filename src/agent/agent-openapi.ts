@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registerConversationPaths, registerMetaPaths, registerPeoplePaths } from './agent-openapi-paths';
 import { registerSupervisorPaths } from './agent-openapi-supervisor';
+import { registerReportPaths } from './agent-openapi-reports';
 import { registerNotesPaths } from './agent-openapi-notes';
 import { registerWrapUpPaths } from './agent-openapi-wrap-up';
 
@@ -35,6 +36,7 @@ function build(): OpenAPIObject {
   registerWrapUpPaths(registry);
   registerSupervisorPaths(registry);
   registerMetaPaths(registry);
+  registerReportPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -50,6 +52,7 @@ function build(): OpenAPIObject {
       { name: 'knowledge', description: 'Look-ups while helping' },
       { name: 'agents', description: 'Who is signed in' },
       { name: 'meta', description: 'This description and the live stream' },
+      { name: 'reports', description: 'Figures over a date range, as JSON or CSV' },
       { name: 'supervisor', description: 'The team overview, take over and reassign (supervisors only)' },
     ],
   });

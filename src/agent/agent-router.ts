@@ -19,6 +19,8 @@ import { bearerOf, type AgentAuth, type AgentRole } from './agent-auth';
 import { agentOpenApiDocument } from './agent-openapi';
 import { KnowledgeQuery, MessageBody, StatusBody, TransferBody, type AgentsAnswer, type StatusAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
+import type { AuditEntry } from '../handoff/handoff-audit';
+import { registerReportRoutes } from './reports-routes';
 import { supervisorRoutes } from './supervisor-routes';
 import type { TeamMacros } from '../handoff/macro-schema';
 import { wrapUpOf } from './wrap-up-body';
@@ -32,6 +34,8 @@ export interface AgentRouterDeps {
   catalog: KnowledgeCatalog;
   matcher: Matcher;
   notes: RecordLog<TeamNote>;
+  /** Every change of hands: reports count handoffs filed from it. */
+  audit: RecordLog<AuditEntry>;
   /** Closed conversations: the context panel's earlier conversations. */
   archive: ConversationArchive;
   /** The team's macros and End's reasons (MACROS_DIR). */
@@ -60,6 +64,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     res.json(agentOpenApiDocument());
   });
   router.use(authenticate(deps));
+  registerReportRoutes(router, { archive: deps.archive, audit: deps.audit, notes: deps.notes, transcripts: deps.transcripts, queue: deps.handoff });
   router.use(supervisorRoutes(deps));
   router.use(wrapUpRoutes(deps));
 

@@ -1,5 +1,6 @@
 import type { TranscriptStore } from 'botbuilder';
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
+import { HttpError } from '../channels/http-error';
 import type { RecordLog } from '../core/record-log';
 import type { ConversationArchive } from '../handoff/conversation-archive';
 import type { AuditEntry } from '../handoff/handoff-audit';
@@ -8,6 +9,7 @@ import { buildReport } from '../handoff/report-builder';
 import { reportCsv } from '../handoff/report-csv';
 import type { Report } from '../handoff/report-schema';
 import type { TeamNote } from '../handoff/team-notes';
+import type { AgentRole } from './agent-auth';
 import { reportRange } from './report-query';
 
 /** What the reports read: the backend's archive, audit log, notes, transcripts and queue. */
@@ -26,18 +28,27 @@ const SURVEY_LOOKBACK_MS = 86_400_000;
 
 /**
  * GET /reports (JSON) and /reports.csv (a download) on the agent router, registered on it directly
- * so the router's own route list (and the OpenAPI test reading it) sees them. Every signed-in
- * agent may read them: there are no roles yet.
+ * so the router's own route list (and the OpenAPI test reading it) sees them. Supervisors only:
+ * the figures compare agents with each other (CSAT by agent), which is the team lead's to read.
  */
 export function registerReportRoutes(router: Router, deps: ReportsDeps): void {
   router.get('/reports', async (req, res) => {
+    supervisorOnly(res);
     res.json(await report(deps, req.query));
   });
   router.get('/reports.csv', async (req, res) => {
+    supervisorOnly(res);
     const answer = await report(deps, req.query);
-    const name = `giftbot-report-${answer.from.slice(0, 10)}-${answer.to.slice(0, 10)}.csv`;
+    // Named by the days asked for, on their clock: `to` is the last day included.
+    const day = (at: number) => new Date(at + answer.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+    const name = `giftbot-report-${day(Date.parse(answer.from))}-to-${day(Date.parse(answer.to) - 86_400_000)}.csv`;
     res.type('text/csv; charset=utf-8').attachment(name).send(reportCsv(answer));
   });
+}
+
+/** The sign-in puts the caller's role in res.locals (agent-router's authenticate). */
+function supervisorOnly(res: Response): void {
+  if ((res.locals as { role?: AgentRole }).role !== 'supervisor') throw new HttpError(403, 'Forbidden', 'Reports are for supervisors (AGENT_TOKENS name:token:supervisor, or TEAMS_SUPERVISOR_GROUPS)');
 }
 
 async function report(deps: ReportsDeps, query: unknown): Promise<Report> {

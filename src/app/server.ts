@@ -214,8 +214,8 @@ function expireTranscriptsDaily(backend: Backend, days: number, log: Logger): No
 function mountAgents(app: Express, config: Config, giftbot: Giftbot, archive: Backend['archive'], macros: TeamMacros, log: Logger): { stream: AgentStream; devToken?: string } {
   const { auth, devToken } = agentAccess(config, log);
   const views = new AgentViews(giftbot.catalog);
-  const { handoff, transcripts, catalog, matcher, notes } = giftbot;
-  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, catalog, matcher, notes, archive, macros, config, log }));
+  const { handoff, transcripts, catalog, matcher, notes, audit } = giftbot;
+  app.use('/api/agent', agentRouter({ auth, handoff, views, transcripts, catalog, matcher, notes, audit, archive, macros, config, log }));
   return { stream: createAgentStream({ auth, handoff, views, log, offlineGraceMs: config.AGENT_OFFLINE_GRACE_SECONDS * 1000 }), ...(devToken ? { devToken } : {}) };
 }
 

@@ -117,6 +117,11 @@ export class HandoffService {
     return this.options.queue.assignedTo(agent.id);
   }
 
+  /** Any request, open or closed, while the queue keeps it: reports read what it had tried. */
+  get(id: string): Promise<HandoffRecord | undefined> {
+    return this.options.queue.get(id);
+  }
+
   /** Exactly one of several agents accepting at once gets it; the others hear "taken". */
   accept(agent: Agent, id: string): Promise<AgentResult> {
     return this.agents.accept(agent, id);
