@@ -9,6 +9,7 @@ import { handleError } from './errors.js';
 import { current, state } from './state.js';
 import { showStatus } from './status.js';
 import { pickTransfer } from './transfer-picker.js';
+import { pickWrapUp } from './end-dialog.js';
 
 const MAX_TEXT = 4000;
 
@@ -61,9 +62,15 @@ export async function insertLink(kind) {
 export async function endConversation() {
   const conv = current();
   if (!conv || conv.ended) return;
-  if (!confirm('End this conversation? The customer gets the satisfaction survey, then the bot.')) return;
+  let wrapUp;
   try {
-    await api('POST', convPath(conv.id, 'end'));
+    wrapUp = await pickWrapUp();
+  } catch (err) {
+    return handleError(err);
+  }
+  if (!wrapUp || conv.ended) return; // cancelled, or the conversation ended meanwhile
+  try {
+    await api('POST', convPath(conv.id, 'end'), wrapUp);
     markEnded(conv.id, 'agent');
   } catch (err) {
     handleConversationError(conv, err);

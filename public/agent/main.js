@@ -15,6 +15,7 @@ import { closeConversation, renderConversation, renderTabs } from './conversatio
 import { el } from './dom.js';
 import { handleError } from './errors.js';
 import { searchKnowledge } from './knowledge-view.js';
+import { attachMacroMenu } from './macro-menu.js';
 import { startNotifications } from './notifications.js';
 import { startNotifyToggles } from './notify-toggles.js';
 import { refreshQueue, renderQueueMeta, tickWaitingTimes } from './queue-view.js';
@@ -108,6 +109,7 @@ function wire() {
   });
   el.composer.addEventListener('keydown', onComposerKey);
   el.composer.addEventListener('input', onComposerInput);
+  attachMacroMenu();
   el.kbForm.addEventListener('submit', searchKnowledge);
   el.sellLink.addEventListener('click', () => insertLink('sell'));
   el.swapLink.addEventListener('click', () => insertLink('swap'));

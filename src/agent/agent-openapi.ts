@@ -4,6 +4,7 @@ import { registerSupervisorPaths } from './agent-openapi-supervisor';
 import { registerReportPaths } from './agent-openapi-reports';
 import { registerNotesPaths } from './agent-openapi-notes';
 import { registerWrapUpPaths } from './agent-openapi-wrap-up';
+import { registerArchivePaths } from './agent-openapi-archive';
 
 /** The document's type, as the generator gives it (openapi3-ts's, which is not a direct dependency). */
 type OpenAPIObject = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -37,6 +38,7 @@ function build(): OpenAPIObject {
   registerSupervisorPaths(registry);
   registerMetaPaths(registry);
   registerReportPaths(registry);
+  registerArchivePaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -54,6 +56,7 @@ function build(): OpenAPIObject {
       { name: 'meta', description: 'This description and the live stream' },
       { name: 'reports', description: 'Figures over a date range, as JSON or CSV' },
       { name: 'supervisor', description: 'The team overview, take over and reassign (supervisors only)' },
+      { name: 'archive', description: 'Past conversations: search and transcript export' },
     ],
   });
 }

@@ -25,6 +25,7 @@ import { supervisorRoutes } from './supervisor-routes';
 import type { TeamMacros } from '../handoff/macro-schema';
 import { wrapUpOf } from './wrap-up-body';
 import { wrapUpRoutes } from './wrap-up-routes';
+import { archiveRoutes } from './archive-routes';
 
 export interface AgentRouterDeps {
   auth: AgentAuth;
@@ -67,6 +68,7 @@ export function agentRouter(deps: AgentRouterDeps): Router {
   registerReportRoutes(router, { archive: deps.archive, audit: deps.audit, notes: deps.notes, transcripts: deps.transcripts, queue: deps.handoff });
   router.use(supervisorRoutes(deps));
   router.use(wrapUpRoutes(deps));
+  router.use(archiveRoutes(deps));
 
   router.get('/me', (_req, res) => {
     const { agent, via, role } = res.locals as Locals;

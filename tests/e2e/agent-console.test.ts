@@ -92,6 +92,9 @@ describe('the agent console in Chromium', () => {
 
     await agent.screenshot({ path: path.join(ARTIFACTS, 'agent-console.png'), fullPage: true });
     await testid(agent, 'end').click();
+    // End asks for a resolution reason now (issue 15), not a yes/no confirm.
+    await testid(agent, 'end-reason').first().click();
+    await testid(agent, 'end-confirm').click();
     await customer.getByText('Alice has ended the chat').first().waitFor();
     await customer.getByText('How did the support team do?').first().waitFor();
     await customer.screenshot({ path: path.join(ARTIFACTS, 'agent-console-customer.png'), fullPage: true });
