@@ -13,6 +13,8 @@ import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/h
 import { StoragePresence } from '../handoff/agent-presence';
 import type { HandoffLimits } from '../handoff/handoff-admission';
 import type { TeamNote } from '../handoff/team-notes';
+import type { ConversationArchive } from '../handoff/conversation-archive';
+import { archivingQueue } from '../agent/archive-writer';
 import { ProactiveRoutes } from '../bot/proactive-routes';
 import { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import { loadKnowledgeDir } from '../knowledge/knowledge-loader';
@@ -38,6 +40,8 @@ export interface GiftbotOptions {
   /** Where audit entries and the team's notes (surveys, messages left) go; the server passes its backend's, the terminal keeps them in memory. */
   audit?: RecordLog<AuditEntry>;
   notes?: RecordLog<TeamNote>;
+  /** Where closed conversations with people are archived (the backend's); unset, nothing is archived. */
+  archive?: ConversationArchive;
   /** Between instances, with Redis; in process otherwise. */
   bus?: EventBus;
   /** Counts turns, look-ups and handoff events for /metrics. */
@@ -72,7 +76,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     deliver: (record, deliveries) => routes.continue(record.reference, (context) => bot.deliver(context, deliveries)),
   };
   const handoff = new HandoffService({
-    queue: options.handoff ?? new InMemoryHandoffQueue(),
+    queue: options.archive ? archivingQueue(options.handoff ?? new InMemoryHandoffQueue(), { archive: options.archive, transcripts, log }) : (options.handoff ?? new InMemoryHandoffQueue()),
     line,
     audit,
     wording: flows.global.handoff,
