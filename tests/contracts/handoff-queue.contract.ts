@@ -42,6 +42,14 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       expect((await queue.get(first.id))?.state).toBe('cancelled');
     });
 
+    test('when an agent ends with a wrap-up, then the ended record keeps the reason and tags (issue 15)', async () => {
+      const { id } = await queue.file(requestFor('a'), 'waiting', 1000);
+      await queue.transition(id, ['waiting'], { state: 'active', agent: alice, acceptedAt: 2000 });
+      const wrapUp = { reason: 'code-already-used', tags: ['chargeback-risk', 'asked for receipt'] };
+      expect(await queue.transition(id, ['active'], { state: 'ended', closedAt: 3000, wrapUp })).toMatchObject({ state: 'ended', wrapUp });
+      expect(await queue.get(id)).toMatchObject({ state: 'ended', closedAt: 3000, wrapUp });
+    });
+
     test('when a request goes back to the queue, then it keeps its old place', async () => {
       const a = await queue.file(requestFor('a'), 'waiting', 1000);
       await queue.file(requestFor('b'), 'waiting', 2000);
