@@ -6,6 +6,7 @@ import { launchChromium } from '../helpers/browser';
 import { directLineClient, type Customer } from '../helpers/directline-client';
 import { ROOT } from '../helpers/paths';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { startTeamsHost, TEAMS_ORIGIN, type TeamsHost } from '../helpers/teams-host';
 
 /**
  * Issue 15, notifications in the agent console: a tone and a desktop notification for a chat
@@ -20,16 +21,20 @@ const ANA = 'ana-token-notify-0123456789';
 const BEA = 'bea-token-notify-0123456789';
 let server: TestServer;
 let browser: Browser;
+let teamsHost: TeamsHost;
 const customers: Customer[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer({ AGENT_TOKENS: `Ana:${ANA},Bea:${BEA}`, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'giftbot-notify-')), HANDOFF_TIMEOUT_SECONDS: '600', ROUTING: 'auto', AGENT_CAPACITY: '3' });
   browser = await launchChromium();
+  // No SSO token from this host: the tab falls back to the token sign-in, still inside Teams.
+  teamsHost = await startTeamsHost(() => `${server.url}/agent/teams.html`, { oid: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47', upn: 'ana@contoso.example' }, () => null);
 });
 afterAll(async () => {
   customers.forEach((c) => c.end());
   await browser?.close();
+  await teamsHost?.close();
   await server?.close();
 });
 
@@ -203,3 +208,21 @@ test('when the browser denies notifications and blocks audio, then turning them 
   expect(page.problems).toEqual([]);
   await context.close();
 });
+
+test('when the console is a Teams tab, then the Desktop toggle is not offered (Teams shows its own activity) and the Sound toggle is', async () => {
+  const context = await teamsHost.context(browser);
+  await context.addInitScript(RECORDER);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto(`${TEAMS_ORIGIN}/l/entity/giftbot-agent-console/agent-console`);
+  const tab = page.frameLocator('#tab');
+  await tab.getByTestId('signin').waitFor({ state: 'visible', timeout: 30_000 });
+  await tab.getByTestId('token').fill(BEA);
+  await tab.getByTestId('signin').getByRole('button', { name: 'Sign in' }).click();
+  await tab.getByTestId('agent-name').filter({ hasText: 'Bea' }).waitFor({ timeout: 30_000 });
+  await tab.getByTestId('notify-sound').waitFor({ state: 'visible' });
+  expect(await tab.getByTestId('notify-desktop').isHidden()).toBe(true);
+  expect(problems).toEqual([]);
+  await context.close();
+}, 60_000);
