@@ -18,6 +18,7 @@ const ENDED_TEXT = {
   customer: 'The customer left the conversation.',
   agent: 'This conversation has ended.',
   transfer: 'This conversation was transferred.',
+  supervisor: 'A supervisor moved this conversation.',
   gone: 'This conversation is no longer with you.',
 };
 

@@ -24,6 +24,7 @@ import { unlockSound } from './sound.js';
 import { state } from './state.js';
 import { clearStatus, showStatus } from './status.js';
 import { startStatusPicker } from './status-picker.js';
+import { startSupervisorView } from './supervisor-view.js';
 import { connect } from './stream.js';
 import { startInTeams } from './teams.js';
 import { followSystemTheme } from './theme.js';
@@ -69,6 +70,7 @@ async function signIn(token, { sso = false } = {}) {
   if (!sso) storeToken(token); // SSO tokens are short-lived: fetched again, never stored
   state.agent = me.agent;
   state.via = me.via;
+  state.role = me.role || 'agent';
   startConsole();
 }
 
@@ -85,6 +87,7 @@ function startConsole() {
   state.timers.tick = setInterval(tickWaitingTimes, TICK_MS);
   refreshQueue().catch(handleError);
   startStatusPicker();
+  startSupervisorView();
   startNotifyToggles();
   startNotifications();
   connect();
