@@ -9,6 +9,7 @@
  * through textContent / createTextNode; http(s) URLs become <a> elements built by hand (format.js).
  */
 import { api } from './api.js';
+import { startArchiveView } from './archive-view.js';
 import { onComposerInput } from './composer.js';
 import { endConversation, insertLink, onComposerKey, sendMessage, transferConversation } from './conversation-actions.js';
 import { closeConversation, renderConversation, renderTabs } from './conversation-view.js';
@@ -88,6 +89,7 @@ function startConsole() {
   refreshQueue().catch(handleError);
   startStatusPicker();
   startSupervisorView();
+  startArchiveView();
   startNotifyToggles();
   startNotifications();
   connect();
