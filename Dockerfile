@@ -25,7 +25,8 @@ ENV NODE_ENV=production \
     PORT=3978 \
     DATA_DIR=/app/data \
     KNOWLEDGE_DIR=/app/knowledge \
-    DIALOGS_DIR=/app/dialogs
+    DIALOGS_DIR=/app/dialogs \
+    MACROS_DIR=/app/macros
 WORKDIR /app
 # Its own unprivileged user; the code stays root-owned (read-only to it), only DATA_DIR is its.
 RUN groupadd --system giftbot \
@@ -38,6 +39,7 @@ COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/bundles ./dist/bundles
 COPY knowledge ./knowledge
 COPY dialogs ./dialogs
+COPY macros ./macros
 COPY public ./public
 COPY manifest ./manifest
 USER giftbot

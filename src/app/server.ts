@@ -84,6 +84,8 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
+  // First, before storage opens: a bad macros file stops start-up naming the file and field, like dialogs/.
+  const macros = options.bot ? undefined : loadMacrosDir(path.resolve(options.root, config.MACROS_DIR));
   mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
   const backend = options.backend ?? (await openBackend(config, options.root, log));
   const metrics = new Metrics();
@@ -146,8 +148,6 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     .register('directline', (reference, run) => directLine.continueConversation(reference, run))
     .otherwise((reference, run) => cloud.continueConversationAsync(config.MicrosoftAppId ?? '', reference, run));
   if (slack) giftbot?.routes.register('slack', (reference, run) => slack.continueConversation(reference, run));
-  // Loaded before listening: a bad macros file stops start-up naming the file and field, like dialogs/.
-  const macros = giftbot ? loadMacrosDir(path.resolve(options.root, config.MACROS_DIR)) : undefined;
   const agents = giftbot && macros ? mountAgents(app, config, giftbot, backend.archive, macros, log) : undefined;
 
   app.use(webRouter());

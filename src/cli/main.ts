@@ -5,7 +5,7 @@ const USAGE = `giftbot — gift-card support bot
 Usage:
   giftbot serve                           the HTTP server: website chat, Direct Line, Azure Bot Service (npm start)
   giftbot chat                            talk to the bot in the terminal
-  giftbot dialogs check [--dialogs DIR] [--knowledge DIR]
+  giftbot dialogs check [--dialogs DIR] [--knowledge DIR] [--macros DIR]
                                           validate the conversation flows
   giftbot kb ask [--knowledge DIR]        ask the knowledge base directly, in the terminal
   giftbot kb import ARTICLE… [--knowledge DIR] [--sample]

@@ -54,4 +54,22 @@ describe('giftbot dialogs check', () => {
       scratch.cleanup();
     }
   });
+
+  test('when the macros are checked too, then a broken copy names file and field, and serve refuses to start with it', () => {
+    expect(runCli(['dialogs', 'check']).stdout).toMatch(/macros: \d+ macros, \d+ wrap-up reasons, \d+ suggested tags — all good/);
+    const scratch = scratchDir();
+    try {
+      cpSync(path.join(ROOT, 'macros'), scratch.dir, { recursive: true });
+      const file = path.join(scratch.dir, 'macros.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Which country was {card}', 'Which country was {cardd}'));
+      const check = runCli(['dialogs', 'check', '--macros', scratch.dir]);
+      expect(check.status).toBe(1);
+      expect(check.stderr).toMatch(/macros\.json › macros\[\d+\]\.text: has an unknown placeholder \{cardd\}/);
+      const serve = runCli(['serve'], { env: { MACROS_DIR: scratch.dir, PORT: '0', DATA_DIR: path.join(scratch.dir, 'data') } });
+      expect(serve.status).toBe(1);
+      expect(serve.stderr).toContain('unknown placeholder {cardd}');
+    } finally {
+      scratch.cleanup();
+    }
+  });
 });
