@@ -17,7 +17,7 @@ afterAll(() => scratch.cleanup());
 
 /** The test run's environment without the variables the .env sets, the data where the test chooses. */
 function environment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...LOOPBACK_LIMITS, KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'), DIALOGS_DIR: path.join(ROOT, 'dialogs'), DATA_DIR: path.join(scratch.dir, 'data'), REDIS_URL: '', DIRECTLINE_SECRET: '', STORAGE: '', NODE_ENV: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...LOOPBACK_LIMITS, KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'), DIALOGS_DIR: path.join(ROOT, 'dialogs'), MACROS_DIR: path.join(ROOT, 'macros'), DATA_DIR: path.join(scratch.dir, 'data'), REDIS_URL: '', DIRECTLINE_SECRET: '', STORAGE: '', NODE_ENV: '' };
   delete env.PORT;
   delete env.LOG_LEVEL;
   return { ...env, ...extra };

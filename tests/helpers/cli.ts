@@ -14,7 +14,7 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, KNOWLEDGE_DIR: '', DIALOGS_DIR: '', ...options.env },
+    env: { ...process.env, KNOWLEDGE_DIR: '', DIALOGS_DIR: '', MACROS_DIR: '', ...options.env },
     timeout: 20000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

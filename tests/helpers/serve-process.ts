@@ -23,7 +23,7 @@ export interface ServeProcess {
 export function spawnServe(env: NodeJS.ProcessEnv): ServeProcess {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'giftbot.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, KNOWLEDGE_DIR: '', DIALOGS_DIR: '', DIRECTLINE_SECRET: '', REDIS_URL: '', STORAGE: '', ...LOOPBACK_LIMITS, ...env },
+    env: { ...process.env, KNOWLEDGE_DIR: '', DIALOGS_DIR: '', MACROS_DIR: '', DIRECTLINE_SECRET: '', REDIS_URL: '', STORAGE: '', ...LOOPBACK_LIMITS, ...env },
   });
   let out = '';
   let err = '';
