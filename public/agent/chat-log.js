@@ -9,7 +9,7 @@ import { renderMarkdown } from './markdown.js';
 import './chat-pin.js'; // keeps the log at its last line as the space around it changes
 import { state } from './state.js';
 
-const FROM = new Set(['customer', 'bot', 'agent']);
+const FROM = new Set(['customer', 'bot', 'agent', 'note']); // note: an internal note (notes-view.js), never sent
 const TYPING_SHOW_MS = 4000; // how long "Customer is typing…" stays up
 
 /** The transcript and live events overlap; a key per line (and its live twin) keeps each one once, in time order. */
@@ -54,7 +54,7 @@ function renderLine(line) {
   meta.append(time);
   const text = make('p', 'line-text');
   // The bot and agents write markdown (Web Chat shows it formatted); the customer's words stay as typed.
-  text.appendChild(from === 'customer' ? linkify(line.text) : renderMarkdown(line.text));
+  text.appendChild(from === 'customer' || from === 'note' ? linkify(line.text) : renderMarkdown(line.text));
   li.append(meta, text);
   return li;
 }

@@ -10,6 +10,8 @@ import { handleError } from './errors.js';
 import { triedText } from './format.js';
 import { renderHandover } from './handover-view.js';
 import { renderKnowledge } from './knowledge-view.js';
+import { loadContext, renderContext } from './context-panel.js';
+import { loadNotes, renderNoteBox } from './notes-view.js';
 import { current, state } from './state.js';
 import { showStatus } from './status.js';
 import { renderTitle } from './unread.js';
@@ -167,6 +169,8 @@ export async function loadTranscript(conv) {
     mergeLines(conv, data.lines || []);
     conv.handover = data.handover || [];
     conv.loaded = true;
+    loadNotes(conv);
+    loadContext(conv);
     if (state.selected === conv.id) renderHandover(conv);
     if (state.selected === conv.id) renderChatLog(conv);
   } catch (err) {
@@ -192,6 +196,7 @@ export function renderConversation() {
   renderHandover(conv);
   renderTyping(conv);
   renderKnowledge(conv);
+  renderContext(conv);
   updateControls(conv);
 }
 
@@ -202,6 +207,7 @@ export function updateControls(conv) {
   el.send.disabled = readOnly || conv.sending;
   for (const button of el.kbResults.querySelectorAll('button')) button.disabled = readOnly;
   el.closeTab.hidden = !conv || !conv.ended;
+  renderNoteBox(conv);
 }
 
 export function markEnded(id, by) {
