@@ -123,6 +123,23 @@ test('when a query or id is wrong, then it is a clear 4xx and the server goes on
   expect((await bob.api('GET', '/archive?brand=amazon')).status).toBe(200);
 });
 
+test('when a customer leaves the queue before anyone accepts, then the archive keeps it as cancelled, with no agent', async () => {
+  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
+  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
+  customers.push(customer);
+  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
+  await saw("I'm giftbot");
+  await customer.say('talk to a person');
+  await saw('In one line');
+  await customer.say('my Xbox card balance vanished');
+  await saw('in the queue');
+  await customer.say('cancel');
+  await saw("You've left the queue");
+  const found = await eventually(async () => (await bob.api('GET', '/archive?q=balance%20vanished')).body.conversations[0], 8000, 'the cancelled request archived');
+  expect(found).toMatchObject({ state: 'cancelled', agent: null, acceptedAt: null, reason: null, tags: [] });
+  expect(ids((await bob.api('GET', '/archive?limit=1')).body)).toEqual([found.handoffId]);
+});
+
 test('when the server restarts on the same DATA_DIR, then the archive is still there', async () => {
   await Promise.all([alice.close(), bob.close()]);
   await server.close();

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { silentLogger } from '../../../src/core/logger';
 import { MemoryArchive, type ArchivedConversation, type ConversationArchive } from '../../../src/handoff/conversation-archive';
 import { RedisArchive } from '../../../src/storage/redis/redis-archive';
+import { openRedisBackend } from '../../../src/storage/redis/redis-backend';
 import { RedisConnection } from '../../../src/storage/redis/redis-connection';
 import { SqliteArchive } from '../../../src/storage/sqlite/sqlite-archive';
+import { openSqliteBackend } from '../../../src/storage/sqlite/sqlite-backend';
 import { openSqliteDatabase, type SqliteDatabase } from '../../../src/storage/sqlite/sqlite-database';
 import { startRedis, type RedisServer } from '../../helpers/redis-server';
 
@@ -175,5 +177,27 @@ describe('redis archive keys', () => {
     expect(keys.every((k) => k.startsWith('archive-test:archive:'))).toBe(true);
     await archive.removeConversation('conv-k1');
     expect(await connection.commands.keys('*')).toEqual([]);
+  });
+});
+
+describe("a person's data purge", () => {
+  it('takes their archived conversations too, on SQLite (counted) and Redis', async () => {
+    const sqlite = openSqliteBackend({ file: path.join(dir, 'purge.db'), log: silentLogger });
+    const redisBackend = await openRedisBackend({ url: redis.url, log: silentLogger, transcriptDays: 30, prefix: 'archive-purge:' });
+    try {
+      for (const backend of [sqlite, redisBackend]) {
+        await backend.archive.save(entry('p1'));
+        await backend.archive.save(entry('p2'));
+      }
+      expect(await sqlite.purgeConversation('conv-p1')).toMatchObject({ archive: 1 });
+      await redisBackend.purgeConversation('conv-p1');
+      for (const backend of [sqlite, redisBackend]) {
+        expect(await backend.archive.get('p1')).toBeUndefined();
+        expect((await backend.archive.search({})).map((e) => e.handoffId)).toEqual(['p2']);
+      }
+    } finally {
+      await sqlite.close();
+      await redisBackend.close();
+    }
   });
 });
