@@ -1,4 +1,4 @@
-// Part of `npm run build`: copies the two browser files giftbot serves from npm packages into
+// Part of `npm run build`: copies the browser files giftbot serves from npm packages into
 // dist/bundles/, so a production install needs neither package (botframework-webchat alone is
 // 177 MB of node_modules for one 3.9 MB file). src/channels/web/web-router.ts serves these copies
 // when present, else the packages' own files (a checkout that was never built, tests from src/).
@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLES = {
   'webchat.js': ['botframework-webchat', 'dist', 'webchat.js'],
   'teams-js.js': ['@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js'],
+  'chart.js': ['chart.js', 'dist', 'chart.umd.min.js'],
 };
 
 const out = path.join(root, 'dist', 'bundles');

@@ -21,7 +21,7 @@ const slackManifestSchema = new Ajv({ strict: false, validateFormats: false }).c
  * Slow (a minute or more): a real npm ci from the registry.
  */
 
-const DEV_ONLY = ['typescript', 'botframework-webchat', 'react', 'react-dom', '@microsoft/teams-js', 'jest', 'eslint'];
+const DEV_ONLY = ['typescript', 'botframework-webchat', 'react', 'react-dom', '@microsoft/teams-js', 'chart.js', 'jest', 'eslint'];
 
 describe('a production install from a clean clone', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'giftbot-production-'));
@@ -97,6 +97,11 @@ describe('a production install from a clean clone', () => {
     expect((await webchat.arrayBuffer()).byteLength).toBe(statSync(path.join(clone, 'dist', 'bundles', 'webchat.js')).size);
     const teamsJs = await fetch(`${url}/agent/teams-js.js`);
     expect(teamsJs.status).toBe(200);
+    // chart.js (the reports page) is a dev dependency too: served from dist/bundles.
+    const chart = await fetch(`${url}/agent/chart.js`);
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await chart.arrayBuffer()).byteLength).toBe(statSync(path.join(clone, 'dist', 'bundles', 'chart.js')).size);
 
 
     // Ready: storage answers a round trip and the knowledge base is loaded.

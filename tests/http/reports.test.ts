@@ -10,6 +10,9 @@ import { eventually, postJson, startTestServer, type TestServer } from '../helpe
 const SUE = 'sue-token-reports-0123456789';
 const ALICE = 'alice-token-reports-0123456789';
 
+// any: the answers are JSON the server sent; their fields are asserted one by one.
+type Json = any;
+
 let server: TestServer;
 const customers: Customer[] = [];
 const agents: AgentClient[] = [];
@@ -57,8 +60,7 @@ async function get(path: string, token = SUE): Promise<Response> {
 }
 
 describe('reports', () => {
-  // any: the report is JSON the server answered; its fields are asserted one by one.
-  let report: any;
+  let report: Json;
 
   beforeAll(async () => {
     const alice = await agentClient(server.url, ALICE);
@@ -74,7 +76,7 @@ describe('reports', () => {
     await (await customer()).say('hello');
     const res = await eventually(async () => {
       const answer = await get('/reports');
-      const body = await answer.json();
+      const body = (await answer.json()) as Json;
       return body.csat?.overall.count === 2 && body.waitSeconds.count === 2 ? body : undefined;
     }, 8000, 'both conversations archived and rated');
     report = res;
@@ -152,7 +154,7 @@ describe('refused report requests', () => {
   ])('when %s is asked, then it is a 400 that says why', async (path, why) => {
     const res = await get(path);
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as Json;
     expect(body.error.code).toBe('BadRequest');
     expect(body.error.message).toContain(why);
   });
@@ -161,7 +163,7 @@ describe('refused report requests', () => {
     for (const path of ['/reports', '/reports.csv']) {
       const res = await get(path, ALICE);
       expect(res.status).toBe(403);
-      expect((await res.json()).error.message).toContain('supervisors');
+      expect(((await res.json()) as Json).error.message).toContain('supervisors');
       expect((await fetch(`${server.url}/api/agent${path}`)).status).toBe(401);
     }
   });

@@ -34,6 +34,7 @@ export function pageKind(path: string): PageKind {
       return 'website';
     case '/agent/':
     case '/agent/index.html':
+    case '/agent/reports.html':
       return 'console';
     case '/agent/teams.html':
       return 'teams-tab';

@@ -38,6 +38,11 @@ export function webRouter(): Router {
   router.get('/agent/teams-js.js', (_req, res) => {
     res.sendFile(teamsJs, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
   });
+  // The reports page's charts (Chart.js, its UMD build: a global `Chart`, no bundler needed).
+  const chartJs = bundledFile(root, 'chart.js', 'chart.js', 'dist', 'chart.umd.min.js');
+  router.get('/agent/chart.js', (_req, res) => {
+    res.sendFile(chartJs, { maxAge: '1d', headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
   // Non-strict routing would match '/agent/' here too, so only the bare '/agent' redirects (no loop with the static index).
   router.get('/agent', (req, res, next) => {
     if (req.path !== '/agent') return next();
