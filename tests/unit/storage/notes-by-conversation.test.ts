@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { internalNote, internalNotesOf } from '../../../src/agent/internal-notes';
-import { MemoryLog, type RecordLog } from '../../../src/core/record-log';
+import { MemoryLog } from '../../../src/core/record-log';
 import { silentLogger } from '../../../src/core/logger';
 import type { HandoffRecord } from '../../../src/handoff/handoff-queue';
 import type { TeamNote } from '../../../src/handoff/team-notes';
@@ -34,7 +34,7 @@ describe.each([
     try {
       for (let n = 0; n < 6; n++) await log.append(note(n % 2 === 0 ? 'c-even' : 'c-odd', n));
       await log.append({ ...note('c-even', 9), log: 'survey' });
-      expect(log.readConversation).toBeDefined();
+      expect('readConversation' in log).toBe(true);
       const even = await log.readConversation!('c-even');
       expect(even.map((e) => [e.log, e.values.note])).toEqual([['internal', 'note 0'], ['internal', 'note 2'], ['internal', 'note 4'], ['survey', 'note 9']]);
       expect(await log.readConversation!('c-none')).toEqual([]);
@@ -59,7 +59,7 @@ const record = (conversationId: string, channel: string): HandoffRecord => ({
 const alice = { id: 'token:Alice', name: 'Alice' };
 
 describe.each([
-  ['memory', async () => ({ log: new MemoryLog<TeamNote>() as RecordLog<TeamNote>, close: async () => undefined })],
+  ['memory', async () => ({ log: new MemoryLog<TeamNote>(), close: async () => undefined })],
   [
     'sqlite',
     async () => {
