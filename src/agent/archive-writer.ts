@@ -1,6 +1,7 @@
 import type { TranscriptStore } from 'botbuilder';
 import { z } from 'zod';
 import { transcriptLines } from '../bot/transcript-lines';
+import type { ConversationLocks } from '../core/conversation-locks';
 import type { Logger } from '../core/logger';
 import type { ArchivedConversation, ConversationArchive } from '../handoff/conversation-archive';
 import { OPEN_STATES, type HandoffQueue, type HandoffRecord } from '../handoff/handoff-queue';
@@ -17,6 +18,11 @@ export interface ArchiveWriterDeps {
   archive: ConversationArchive;
   transcripts: TranscriptStore;
   log: Logger;
+  /**
+   * The turn locks (the backend's): a close made inside a customer's turn is archived again once
+   * that turn has committed, so the turn's own lines (the customer's last words) are in it too.
+   */
+  locks?: Pick<ConversationLocks, 'run'>;
 }
 
 /**
@@ -35,7 +41,11 @@ export function archivingQueue(queue: HandoffQueue, deps: ArchiveWriterDeps): Ha
     claim: (id, agent, at, capacity) => queue.claim(id, agent, at, capacity),
     async transition(id, from, change) {
       const changed = await queue.transition(id, from, change);
-      if (changed && !OPEN_STATES.includes(changed.state) && (change.state !== undefined || change.wrapUp !== undefined)) await archiveRecord(changed, deps);
+      if (changed && !OPEN_STATES.includes(changed.state) && (change.state !== undefined || change.wrapUp !== undefined)) {
+        await archiveRecord(changed, deps);
+        // Never awaited: inside a turn that holds the lock, awaiting it would wait on ourselves.
+        deps.locks?.run(changed.conversationId, () => archiveRecord(changed, deps)).catch((err: unknown) => deps.log.error('archive-failed', { handoff: changed.id, reason: err instanceof Error ? err.message : String(err) }));
+      }
       return changed;
     },
   };

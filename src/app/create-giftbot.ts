@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TranscriptLoggerMiddleware, type Middleware, type Storage, type TranscriptStore } from 'botbuilder';
+import type { ConversationLocks } from '../core/conversation-locks';
 import type { EventBus } from '../core/event-bus';
 import { MemoryLog, type RecordLog } from '../core/record-log';
 import { BoundedTranscriptStore } from '../storage/bounded-transcript-store';
@@ -42,6 +43,8 @@ export interface GiftbotOptions {
   notes?: RecordLog<TeamNote>;
   /** Where closed conversations with people are archived (the backend's); unset, nothing is archived. */
   archive?: ConversationArchive;
+  /** The backend's turn locks: a close inside a turn is archived again once the turn has committed. */
+  locks?: ConversationLocks;
   /** Between instances, with Redis; in process otherwise. */
   bus?: EventBus;
   /** Counts turns, look-ups and handoff events for /metrics. */
@@ -76,7 +79,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     deliver: (record, deliveries) => routes.continue(record.reference, (context) => bot.deliver(context, deliveries)),
   };
   const handoff = new HandoffService({
-    queue: options.archive ? archivingQueue(options.handoff ?? new InMemoryHandoffQueue(), { archive: options.archive, transcripts, log }) : (options.handoff ?? new InMemoryHandoffQueue()),
+    queue: options.archive ? archivingQueue(options.handoff ?? new InMemoryHandoffQueue(), { archive: options.archive, transcripts, log, ...(options.locks ? { locks: options.locks } : {}) }) : (options.handoff ?? new InMemoryHandoffQueue()),
     line,
     audit,
     wording: flows.global.handoff,

@@ -92,7 +92,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const limits = createClientLimits(config, backend, metrics, log);
   const giftbot = options.bot
     ? undefined
-    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, audit: backend.audit, notes: backend.notes, archive: backend.archive, bus: backend.bus, metrics, handoffLimits: handoffLimits(limits, config.HANDOFF_QUEUE_MAX || undefined) });
+    : createGiftbot(config, { root: options.root, log, storage: backend.storage, transcripts: backend.transcripts, handoff: backend.handoff, audit: backend.audit, notes: backend.notes, archive: backend.archive, locks: backend.locks, bus: backend.bus, metrics, handoffLimits: handoffLimits(limits, config.HANDOFF_QUEUE_MAX || undefined) });
   const botApp: BotApp = options.bot ?? giftbot!;
   const logic = (context: TurnContext) => botApp.bot.run(context);
   let ready = false;

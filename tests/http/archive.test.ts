@@ -140,6 +140,30 @@ test('when a customer leaves the queue before anyone accepts, then the archive k
   expect(ids((await bob.api('GET', '/archive?limit=1')).body)).toEqual([found.handoffId]);
 });
 
+test("when the customer leaves the chat, then the archive holds the turn that closed it too (the customer's last words)", async () => {
+  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
+  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
+  customers.push(customer);
+  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
+  await saw("I'm giftbot");
+  await customer.say('talk to a person');
+  await saw('In one line');
+  await customer.say('my Roblox card shows zero');
+  await saw('in the queue');
+  const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary.includes('Roblox')), 8000, 'queued');
+  expect((await alice.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
+  await customer.say('cancel');
+  await saw('Leave the chat with Alice?');
+  await customer.say('Yes');
+  await saw("You've left the chat with Alice");
+  const exported = () => fetch(`${server.url}/api/agent/archive/${item.id}/transcript?format=json`, { headers: { Authorization: `Bearer ${BOB}` } }).then((r) => r.json());
+  const last = await eventually(async () => {
+    const { conversation, lines } = await exported();
+    return conversation?.state === 'ended' && lines.at(-1)?.text === 'Yes' ? lines.at(-1) : undefined;
+  }, 8000, "the archive to hold the customer's Yes");
+  expect(last.who).toMatch(/\(customer\)$/);
+});
+
 test('when the server restarts on the same DATA_DIR, then the archive is still there', async () => {
   await Promise.all([alice.close(), bob.close()]);
   await server.close();
