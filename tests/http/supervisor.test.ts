@@ -152,20 +152,35 @@ describe('messages left', () => {
   });
   afterAll(() => quick.close());
 
-  test('when a customer leaves a message after a time-out, then the overview lists it', async () => {
-    const lead = await agentClient(quick.url, SAM);
-    agents.push(lead);
-    const { customer } = await queued(quick, lead, 'my card shows zero balance');
+  /** A customer on the quick server who times out and leaves `message`. */
+  async function leaves(summary: string, message: string): Promise<void> {
+    const { body } = await postJson(`${quick.url}/v3/directline/tokens/generate`, {});
+    const customer = directLineClient({ domain: `${quick.url}/v3/directline`, token: body.token, webSocket: true });
+    customers.push(customer);
+    await saw(customer, "I'm giftbot");
+    await customer.say('talk to a person');
+    await saw(customer, 'In one line');
+    // The request times out within a second or two: nobody is there to take it.
+    await customer.say(summary);
     await saw(customer, 'Would you like to leave a message?');
     await customer.say('Leave a message');
     await saw(customer, 'What should the team know?');
-    await customer.say('It showed $50 yesterday and $0 today');
+    await customer.say(message);
     await saw(customer, 'email address or phone number');
     await customer.say('sam@example.com');
     await saw(customer, 'your message is with the support team');
+  }
+
+  test('when customers leave messages after a time-out, then the overview lists them, newest first', async () => {
+    const lead = await agentClient(quick.url, SAM);
+    agents.push(lead);
+    await leaves('my card shows zero balance', 'It showed $50 yesterday and $0 today');
+    await leaves('a refund for a gift card please', 'Bought it at a shop, never used');
     const { body } = await lead.api('GET', '/supervisor/overview');
     expect(body.messages).toEqual([
+      { at: expect.any(String), conversationId: expect.any(String), channel: 'directline', brand: null, summary: 'a refund for a gift card please', message: 'Bought it at a shop, never used', contact: 'sam@example.com' },
       { at: expect.any(String), conversationId: expect.any(String), channel: 'directline', brand: null, summary: 'my card shows zero balance', message: 'It showed $50 yesterday and $0 today', contact: 'sam@example.com' },
     ]);
+    expect(Date.parse(body.messages[0].at)).toBeGreaterThanOrEqual(Date.parse(body.messages[1].at));
   });
 });
