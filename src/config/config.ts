@@ -162,14 +162,14 @@ export const ConfigSchema = z
     TEAMS_SSO_TENANT_ID: Guid.optional(),
     /** Where Entra ID publishes its signing keys; override only to test with local keys. */
     TEAMS_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-    /** GET /metrics needs "Authorization: Bearer <this>"; unset, /metrics is open outside production and off (404) in it. */
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
     /** Entra ID security groups (object ids, comma-separated) whose members sign in to the Teams tab as supervisors: read from the token's `groups` claim. */
     TEAMS_SUPERVISOR_GROUPS: z.string().transform((value, ctx) => {
       const ids = value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
       for (const id of ids.filter((id) => !Guid.safeParse(id).success)) ctx.addIssue({ code: 'custom', message: `${id} is not a group object id (a GUID)` });
       return ids;
     }).optional(),
+    /** GET /metrics needs "Authorization: Bearer <this>"; unset, /metrics is open outside production and off (404) in it. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !(config.MicrosoftAppId && (config.MicrosoftAppPassword || config.MicrosoftAppType === 'UserAssignedMSI'))) {
@@ -184,11 +184,11 @@ export const ConfigSchema = z
     if (Boolean(config.TEAMS_SSO_CLIENT_ID) !== Boolean(config.TEAMS_SSO_TENANT_ID)) {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_SSO_CLIENT_ID'], message: 'Teams SSO needs TEAMS_SSO_CLIENT_ID and TEAMS_SSO_TENANT_ID together' });
     }
-    const slack = [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_BOT_USER_ID].filter(Boolean).length;
-    if (slack !== 0 && slack !== 3) {
     if (config.TEAMS_SUPERVISOR_GROUPS?.length && !config.TEAMS_SSO_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_SUPERVISOR_GROUPS'], message: 'needs Teams SSO (TEAMS_SSO_CLIENT_ID and TEAMS_SSO_TENANT_ID): the groups are read from its token' });
     }
+    const slack = [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_BOT_USER_ID].filter(Boolean).length;
+    if (slack !== 0 && slack !== 3) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'Slack needs SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN and SLACK_BOT_USER_ID together' });
     }
   });
