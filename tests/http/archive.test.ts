@@ -156,7 +156,7 @@ test("when the customer leaves the chat, then the archive holds the turn that cl
   await saw('Leave the chat with Alice?');
   await customer.say('Yes');
   await saw("You've left the chat with Alice");
-  const exported = () => fetch(`${server.url}/api/agent/archive/${item.id}/transcript?format=json`, { headers: { Authorization: `Bearer ${BOB}` } }).then((r) => r.json());
+  const exported = () => fetch(`${server.url}/api/agent/archive/${item.id}/transcript?format=json`, { headers: { Authorization: `Bearer ${BOB}` } }).then((r) => r.json() as Promise<{ conversation?: { state: string }; lines: { who: string; text: string }[] }>);
   const last = await eventually(async () => {
     const { conversation, lines } = await exported();
     return conversation?.state === 'ended' && lines.at(-1)?.text === 'Yes' ? lines.at(-1) : undefined;
