@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARCHIVE_LIMIT_MAX } from '../handoff/conversation-archive';
+import { ARCHIVE_LIMIT_MAX, archiveWords } from '../handoff/conversation-archive';
 import { HandoffStateSchema } from '../handoff/handoff-queue';
 import { AgentView } from './agent-schemas';
 import { ExportLineSchema } from './archive-text';
@@ -34,7 +34,12 @@ export const ArchiveSearchQuery = z.object({
   reason: word(80).optional().meta({ description: 'The resolution reason chosen at End.', example: 'resolved' }),
   tag: word(40).optional().meta({ description: 'One tag given at End.', example: 'chargeback' }),
   channel: word(40).optional().meta({ description: 'A channel id (directline, msteams, slack…).', example: 'directline' }),
-  q: word(200).optional().meta({ description: 'Words that must all be in the summary or transcript (letters and digits; any case; everything else separates words).', example: 'code taken' }),
+  // Words of no letter or digit leave nothing to match, which the stores read as "no text filter":
+  // refused, so `q=***` can't pass for a search and answer every conversation.
+  q: word(200)
+    .refine((text) => archiveWords(text).length > 0, 'needs at least one letter or digit (leave q out to list every conversation)')
+    .optional()
+    .meta({ description: 'Words that must all be in the summary or transcript (letters and digits; any case; everything else separates words). Must hold at least one letter or digit (400 otherwise).', example: 'code taken' }),
   from: instant('from', false).optional().meta({ description: 'Closed at or after: an ISO date or date-time, or ms since 1970.', example: '2026-12-01' }),
   to: instant('to', true).optional().meta({ description: 'Closed before: an ISO date-time or ms; a date alone includes that day.', example: '2026-12-07' }),
   limit: z.coerce.number().int().min(1).max(ARCHIVE_LIMIT_MAX).default(50).meta({ description: `At most this many, newest first (1–${ARCHIVE_LIMIT_MAX}).`, example: 50 }),

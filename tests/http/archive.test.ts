@@ -117,6 +117,12 @@ test('when a query or id is wrong, then it is a clear 4xx and the server goes on
     expect(res.body.error.message).toContain(field);
     expect(res.body.error.message).not.toMatch(/\bat \S+\.(ts|js):\d+/);
   }
+  // Words with no letter or digit would match nothing to narrow by, so every conversation: refused.
+  for (const q of ['***', '%22%20-%20%22', '%E2%80%94']) {
+    const res = await bob.api('GET', `/archive?q=${q}`);
+    expect({ q, status: res.status }).toEqual({ q, status: 400 });
+    expect(res.body.error.message).toContain('q: needs at least one letter or digit');
+  }
   expect((await bob.api('GET', '/archive/nope/transcript')).status).toBe(404);
   expect((await bob.api('GET', `/archive/${handoffId}/transcript?format=pdf`)).status).toBe(400);
   expect((await fetch(`${server.url}/api/agent/archive?brand=amazon`)).status).toBe(401);
