@@ -32,4 +32,21 @@ export async function api(method, path, body, retried = false) {
   return data;
 }
 
+/**
+ * GET an answer that isn't JSON (a CSV) or is read by the caller (the reports): the Response when
+ * ok, else an ApiError with the server's message, as api() throws; a Teams token is refreshed once.
+ */
+export async function apiResponse(path, retried = false) {
+  let res;
+  try {
+    res = await fetch(path, { headers: { Authorization: `Bearer ${state.token}` }, cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'Network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (res.status === 401 && state.sso && !retried && (await refreshTeamsToken())) return apiResponse(path, true);
+  if (res.ok) return res;
+  const error = (await res.json().catch(() => null))?.error || {};
+  throw new ApiError(res.status, error.code || 'Error', error.message || `The request failed (${res.status}).`);
+}
+
 export const convPath = (id, action) => `/api/agent/conversations/${encodeURIComponent(id)}/${action}`;

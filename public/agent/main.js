@@ -20,6 +20,7 @@ import { attachMacroMenu } from './macro-menu.js';
 import { startNotifications } from './notifications.js';
 import { startNotifyToggles } from './notify-toggles.js';
 import { refreshQueue, renderQueueMeta, tickWaitingTimes } from './queue-view.js';
+import { startReportsView } from './reports-view.js';
 import { showSignIn, signOut } from './session.js';
 import { unlockSound } from './sound.js';
 import { state } from './state.js';
@@ -90,6 +91,7 @@ function startConsole() {
   startStatusPicker();
   startSupervisorView();
   startArchiveView();
+  startReportsView(); // after the Team and Past views: it closes when either opens
   startNotifyToggles();
   startNotifications();
   connect();

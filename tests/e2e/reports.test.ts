@@ -89,7 +89,7 @@ test('when a supervisor opens the reports, then every chart is drawn with the da
     page.on('pageerror', (err) => problems.push(err.message));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
     await page.goto(`${server.url}/agent/reports.html#token=${SUE}`);
-    await page.locator('#charts').waitFor({ state: 'visible', timeout: 8000 });
+    await testid(page, 'reports-charts').waitFor({ state: 'visible', timeout: 8000 });
 
     for (const id of CHARTS) {
       const chart = await chartOn(page, id);
@@ -117,15 +117,50 @@ test('when a supervisor opens the reports, then every chart is drawn with the da
   }
 });
 
-test('when an agent who is not a supervisor opens them, then the page says reports are for supervisors; the console links to the page', async () => {
+test('when an agent who is not a supervisor opens them, then the page says reports are for supervisors and their console has no Reports button', async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/agent/reports.html#token=${ALICE}`);
   await testid(page, 'reports-message').filter({ hasText: 'Reports are for supervisors' }).waitFor({ timeout: 8000 });
-  expect(await page.locator('#charts').isHidden()).toBe(true);
+  expect(await testid(page, 'reports-charts').isHidden()).toBe(true);
 
+  // In the console the Reports button is a supervisor's, like the Team button.
   await page.goto(`${server.url}/agent/`);
   await testid(page, 'agent-name').filter({ hasText: 'Alice' }).waitFor();
-  expect(await testid(page, 'reports-link').getAttribute('href')).toBe('/agent/reports.html');
+  await testid(page, 'archive-toggle').waitFor();
+  expect(await testid(page, 'reports-toggle').count()).toBe(0);
+  await context.close();
+});
+
+test('when a supervisor opens Reports in the console, then the reports replace the chats with their charts, Chart.js loads then, and Back returns to the chats', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  const chartJs: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/agent/chart.js') && chartJs.push(request.url()));
+  await page.goto(`${server.url}/agent/#token=${SUE}`);
+  await testid(page, 'agent-name').filter({ hasText: 'Sue' }).waitFor();
+  await page.waitForTimeout(300);
+  expect(chartJs).toEqual([]); // not fetched until the reports are opened
+
+  await testid(page, 'reports-toggle').click();
+  await testid(page, 'reports-charts').waitFor({ state: 'visible', timeout: 8000 });
+  expect(await page.locator('#console-view').isHidden()).toBe(true);
+  for (const id of CHARTS) expect((await chartOn(page, id))?.painted).toBe(true);
+  expect(await testid(page, 'handoff-rate').textContent()).toBe('50.0% (1 of 2)');
+  expect(chartJs).toHaveLength(1);
+
+  // The Team view takes the page: the reports close; Reports again, then Back, shows the chats.
+  await testid(page, 'team-toggle').click();
+  await testid(page, 'team-view').waitFor({ state: 'visible' });
+  expect(await testid(page, 'reports-view').isHidden()).toBe(true);
+  await testid(page, 'reports-toggle').click();
+  await testid(page, 'reports-view').waitFor({ state: 'visible' });
+  expect(await testid(page, 'team-view').isHidden()).toBe(true);
+  await testid(page, 'reports-back').click();
+  await page.locator('#console-view').waitFor({ state: 'visible' });
+  expect(await testid(page, 'reports-view').isHidden()).toBe(true);
+  expect(problems).toEqual([]);
   await context.close();
 });
