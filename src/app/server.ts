@@ -88,6 +88,18 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const macros = options.bot ? undefined : loadMacrosDir(path.resolve(options.root, config.MACROS_DIR));
   mkdirSync(path.resolve(options.root, config.DATA_DIR), { recursive: true });
   const backend = options.backend ?? (await openBackend(config, options.root, log));
+  try {
+    return await serveOn(config, options, backend, macros);
+  } catch (err) {
+    // Nothing serves (a bad dialogs/ or knowledge/ file, the port taken): close what was opened, or
+    // its timers and connections keep the process alive after "giftbot did not start".
+    if (!options.backend) await backend.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function serveOn(config: Config, options: ServerOptions, backend: Backend, macros: ReturnType<typeof loadMacrosDir> | undefined): Promise<RunningServer> {
+  const { log } = options;
   const metrics = new Metrics();
   const limits = createClientLimits(config, backend, metrics, log);
   const giftbot = options.bot
@@ -196,11 +208,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   };
 }
 
-/** Transcripts older than TRANSCRIPT_DAYS go: once at start, then every hour. */
+/** Transcripts older than TRANSCRIPT_DAYS, and conversations archived that long ago, go: once at start, then every hour. */
 function expireTranscriptsDaily(backend: Backend, days: number, log: Logger): NodeJS.Timeout {
   const expire = () => {
     backend.expireTranscripts(new Date(Date.now() - days * 86_400_000)).then(
-      (count) => count > 0 && log.info('transcripts-expired', { count, days }),
+      ({ transcript, archive }) => transcript + archive > 0 && log.info('transcripts-expired', { count: transcript, archive, days }),
       (err: unknown) => log.error('transcripts-expiry-failed', { reason: err instanceof Error ? err.message : String(err) }),
     );
   };

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { runCli } from '../helpers/cli';
-import { ROOT } from '../helpers/paths';
+import { ROOT, scratchDir } from '../helpers/paths';
 import { eventually } from '../helpers/server';
 
 describe('giftbot serve (npm start)', () => {
@@ -27,7 +29,7 @@ describe('giftbot serve (npm start)', () => {
     expect(await (await fetch(new URL('/agent/', consoleUrl))).text()).toContain('Agent console');
     const token = new URLSearchParams(consoleUrl.hash.slice(1)).get('token');
     const me = await fetch(new URL('/api/agent/me', consoleUrl), { headers: { Authorization: `Bearer ${token}` } });
-    expect(await me.json()).toEqual({ agent: { id: 'token:Support agent', name: 'Support agent' }, via: 'token' });
+    expect(await me.json()).toEqual({ agent: { id: 'token:Support agent', name: 'Support agent' }, via: 'token', role: 'agent' });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out).toContain('"event":"stopped"');
@@ -44,5 +46,35 @@ describe('giftbot serve (npm start)', () => {
     const run = runCli(['serve'], { env: { PORT: 'eighty', MicrosoftAppId: 'not-a-guid' } });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/PORT: .*\n.*MicrosoftAppId: must be a GUID|MicrosoftAppId: must be a GUID[\s\S]*PORT/);
+  });
+
+  // Before, storage was open by then and its timers kept the process alive: it said so and hung.
+  test('when a dialogs file is broken after storage opened, then it names the file and exits 1 at once instead of hanging', () => {
+    const scratch = scratchDir();
+    try {
+      cpSync(path.join(ROOT, 'dialogs'), path.join(scratch.dir, 'dialogs'), { recursive: true });
+      writeFileSync(path.join(scratch.dir, 'dialogs', 'menu.json'), '{"bad": true');
+      const run = runCli(['serve'], { env: { PORT: '0', DATA_DIR: path.join(scratch.dir, 'data'), DIALOGS_DIR: path.join(scratch.dir, 'dialogs'), MACROS_DIR: path.join(ROOT, 'macros') } });
+      expect(run.stderr).toContain('menu.json: is not valid JSON');
+      expect(run.stderr).toContain('giftbot did not start.');
+      expect(run.status).toBe(1); // null: killed by runCli's time-out, still running
+    } finally {
+      scratch.cleanup();
+    }
+  });
+
+  test('when the port is taken, then it says so and exits 1 instead of hanging', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const scratch = scratchDir();
+    try {
+      const port = (taken.address() as { port: number }).port;
+      const run = runCli(['serve'], { env: { PORT: String(port), DATA_DIR: path.join(scratch.dir, 'data') } });
+      expect(run.stderr).toBe(`Port ${port} is already in use: stop the other server or set PORT.\ngiftbot did not start.\n`);
+      expect(run.status).toBe(1);
+    } finally {
+      taken.close();
+      scratch.cleanup();
+    }
   });
 });
