@@ -70,6 +70,11 @@ export interface ConversationArchive {
   range(from: number, to: number): Promise<ArchivedConversation[]>;
   /** A person's request to delete their data. */
   removeConversation(conversationId: string): Promise<void>;
+  /**
+   * Deletes every entry closed before `before` (ms), words and indexes too: the archive holds
+   * transcript text, so it follows TRANSCRIPT_DAYS like the transcripts. How many went.
+   */
+  expire(before: number): Promise<number>;
 }
 
 /** Bounded, so a long-running test server doesn't grow without limit. */
@@ -105,6 +110,12 @@ export class MemoryArchive implements ConversationArchive {
 
   async removeConversation(conversationId: string): Promise<void> {
     for (const [id, e] of this.entries) if (e.conversationId === conversationId) this.entries.delete(id);
+  }
+
+  async expire(before: number): Promise<number> {
+    let count = 0;
+    for (const [id, e] of this.entries) if (e.closedAt < before && this.entries.delete(id)) count++;
+    return count;
   }
 }
 

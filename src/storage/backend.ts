@@ -27,6 +27,14 @@ export interface PurgeCounts {
   archive: number;
 }
 
+/** What one TRANSCRIPT_DAYS expiry deleted. */
+export interface ExpiryCounts {
+  /** Transcript activities (0 on Redis, whose transcripts expire by TTL). */
+  transcript: number;
+  /** Archived closed conversations (they hold transcript text, so they follow the same retention). */
+  archive: number;
+}
+
 /**
  * Everything giftbot keeps, behind one set of interfaces: conversation state (botbuilder Storage,
  * eTags honoured), transcripts, the handoff queue, the audit log and the team's notes, the embedded
@@ -57,8 +65,8 @@ export interface Backend {
   limitStore?: { client: Redis; keyPrefix: string };
   /** Deletes everything personal about a conversation (a person's request); the audit log stays. What went, where counted. */
   purgeConversation(conversationId: string): Promise<PurgeCounts | null>;
-  /** Deletes transcripts older than `before` (TRANSCRIPT_DAYS); how many activities went. */
-  expireTranscripts(before: Date): Promise<number>;
+  /** Deletes transcripts older than `before` (TRANSCRIPT_DAYS) and archived conversations closed before it; how many went. */
+  expireTranscripts(before: Date): Promise<ExpiryCounts>;
   /**
    * One real round trip to where everything is kept (SQLite: a query on the file; Redis: PING);
    * rejects when it can't be reached. /readyz asks it, under its own time limit.
@@ -95,7 +103,8 @@ export function memoryBackend(): Backend {
       await archive.removeConversation(conversationId);
       return null;
     },
-    expireTranscripts: async () => 0,
+    // The bounded transcript store has no dates to go by; the archive has closedAt.
+    expireTranscripts: async (before) => ({ transcript: 0, archive: await archive.expire(before.getTime()) }),
     ping: async () => undefined,
     close: async () => undefined,
   };

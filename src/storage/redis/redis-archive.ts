@@ -14,6 +14,8 @@ type Query = ReturnType<typeof ArchiveQuerySchema.parse>;
 
 /** MGET at most this many keys at once, so one reply stays a reasonable size. */
 const MGET_CHUNK = 1000;
+/** Expire at most this many entries in one MULTI, so a first run over a long backlog doesn't block Redis. */
+const EXPIRE_CHUNK = 200;
 
 /**
  * Closed conversations in Redis: each entry as JSON under archive:entry:<handoff>, a sorted set of
@@ -88,6 +90,29 @@ export class RedisArchive implements ConversationArchive {
       removal.del(conversationKey);
       await execOrThrow(removal.exec());
     });
+  }
+
+  async expire(before: number): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const ids = await this.redis.run('archive-read', (redis) => redis.zrange(this.closedKey(), '-inf', `(${before}`, 'BYSCORE', 'LIMIT', 0, EXPIRE_CHUNK));
+      if (ids.length === 0) return count;
+      const entries = new Map((await this.read(ids)).map((e) => [e.handoffId, e]));
+      // An id saved again meanwhile with a newer closedAt stays (its new score keeps it out of the
+      // next round); ids whose entry is gone or unreadable go, so nothing stays behind.
+      const gone = ids.filter((id) => (entries.get(id)?.closedAt ?? -Infinity) < before);
+      if (gone.length === 0) return count;
+      await this.redis.run('archive-expire', async (redis) => {
+        const removal = redis.multi();
+        for (const id of gone) {
+          const e = entries.get(id);
+          for (const key of e ? this.indexKeys(e) : []) removal.srem(key, id);
+          removal.del(this.entryKey(id)).zrem(this.closedKey(), id);
+        }
+        await execOrThrow(removal.exec());
+      });
+      count += gone.length;
+    }
   }
 
   /** The entries of these ids, in order; missing ones are left out, unreadable ones reported. */

@@ -81,8 +81,9 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
       // Not counted: these deletes don't report how much went (the CLI says so rather than guess).
       return null;
     },
-    // Redis expires transcripts itself (a TTL of TRANSCRIPT_DAYS on every write).
-    expireTranscripts: async () => 0,
+    // Redis expires transcripts itself (a TTL of TRANSCRIPT_DAYS on every write); the archive's
+    // entries and word sets are kept until closedAt passes the cut-off, so they are expired here.
+    expireTranscripts: async (before) => ({ transcript: 0, archive: await archive.expire(before.getTime()) }),
     async ping(): Promise<void> {
       // No offline queue: while Redis is away this rejects at once; a hung one is cut off by the caller's timeout.
       await redis.run('ping', (client) => client.ping());

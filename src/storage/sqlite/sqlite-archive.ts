@@ -30,6 +30,8 @@ export class SqliteArchive implements ConversationArchive {
   private readonly selectOne: Statement<[string]>;
   private readonly selectRange: Statement<[number, number, number]>;
   private readonly rowsOfConversation: Statement<[string]>;
+  private readonly expireWords: Statement<[number]>;
+  private readonly expireRows: Statement<[number]>;
   private readonly searches = new Map<string, Statement<unknown[]>>();
 
   constructor(
@@ -44,6 +46,9 @@ export class SqliteArchive implements ConversationArchive {
     this.selectOne = db.prepare('SELECT n, entry FROM archive WHERE handoff_id = ?');
     this.selectRange = db.prepare('SELECT n, entry FROM archive WHERE closed_at >= ? AND closed_at < ? ORDER BY closed_at, n LIMIT ?');
     this.rowsOfConversation = db.prepare<[string]>('SELECT n FROM archive WHERE conversation_id = ?').pluck();
+    // Words first, while their rows still say which they are (archive_by_closed finds them).
+    this.expireWords = db.prepare('DELETE FROM archive_text WHERE rowid IN (SELECT n FROM archive WHERE closed_at < ?)');
+    this.expireRows = db.prepare('DELETE FROM archive WHERE closed_at < ?');
   }
 
   async save(entry: ArchivedConversation): Promise<void> {
@@ -100,6 +105,14 @@ export class SqliteArchive implements ConversationArchive {
     const rows = this.rowsOfConversation.all(conversationId).filter((n): n is number => typeof n === 'number');
     for (const n of rows) this.removeRow(n);
     return rows.length;
+  }
+
+  async expire(before: number): Promise<number> {
+    // One transaction: a search never finds words whose entry is gone, or an entry without its words.
+    return this.db.write(() => {
+      this.expireWords.run(before);
+      return this.expireRows.run(before).changes;
+    });
   }
 
   private removeRow(n: number): void {

@@ -3,7 +3,7 @@ import { LocalBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
 import { AuditEntrySchema } from '../../handoff/handoff-audit';
 import { TeamNoteSchema } from '../../handoff/team-notes';
-import type { Backend, PurgeCounts } from '../backend';
+import type { Backend, ExpiryCounts, PurgeCounts } from '../backend';
 import { SqliteArchive } from './sqlite-archive';
 import { openSqliteDatabase } from './sqlite-database';
 import { SqliteDirectLineStore } from './sqlite-directline-store';
@@ -26,8 +26,8 @@ export type SqliteBackend = Backend & {
   kind: 'sqlite';
   /** Deletes everything personal about a conversation (a person's request to delete their data); the audit log stays. */
   purgeConversation(id: string): Promise<PurgeCounts>;
-  /** Deletes transcript activities older than `before` (TRANSCRIPT_DAYS); how many went. */
-  expireTranscripts(before: Date): Promise<number>;
+  /** Deletes transcript activities older than `before` (TRANSCRIPT_DAYS) and archived conversations closed before it; how many went. */
+  expireTranscripts(before: Date): Promise<ExpiryCounts>;
 };
 
 /**
@@ -80,7 +80,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
       return removed;
     },
 
-    expireTranscripts: (before: Date) => transcripts.expire(before),
+    expireTranscripts: async (before: Date) => ({ transcript: await transcripts.expire(before), archive: await archive.expire(before.getTime()) }),
 
     async ping(): Promise<void> {
       db.readOne(() => probe.get());

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../../src/core/logger';
 import { MemoryArchive, type ArchivedConversation, type ConversationArchive } from '../../../src/handoff/conversation-archive';
+import { memoryBackend } from '../../../src/storage/backend';
 import { RedisArchive } from '../../../src/storage/redis/redis-archive';
 import { openRedisBackend } from '../../../src/storage/redis/redis-backend';
 import { RedisConnection } from '../../../src/storage/redis/redis-connection';
@@ -165,6 +166,18 @@ describe.each(stores)('%s archive', (_name, open) => {
     expect(ids(await archive.search({ brand: 'amazon' }))).toEqual(['h3']);
     expect(ids(await archive.range(0, 100_000))).toEqual(['h3', 'h2']);
   });
+
+  it('expires entries closed before the cut-off (TRANSCRIPT_DAYS), from every search, and counts them', async () => {
+    expect(await archive.expire(20_000)).toBe(1);
+    expect(await archive.get('h1')).toBeUndefined();
+    expect(ids(await archive.search({}))).toEqual(['h2', 'h3']);
+    expect(ids(await archive.search({ text: 'amazon' }))).toEqual([]);
+    expect(ids(await archive.search({ channel: 'directline' }))).toEqual(['h2']);
+    expect(ids(await archive.range(0, 100_000))).toEqual(['h3', 'h2']);
+    expect(await archive.expire(20_000)).toBe(0);
+    expect(await archive.expire(1_000_000)).toBe(2);
+    expect(await archive.search({})).toEqual([]);
+  });
 });
 
 describe('redis archive keys', () => {
@@ -176,6 +189,20 @@ describe('redis archive keys', () => {
     expect(keys.length).toBeGreaterThan(5);
     expect(keys.every((k) => k.startsWith('archive-test:archive:'))).toBe(true);
     await archive.removeConversation('conv-k1');
+    expect(await connection.commands.keys('*')).toEqual([]);
+  });
+
+  it('an expired entry leaves none of its own behind, and a newer one keeps its sets', async () => {
+    await connection.commands.flushdb();
+    const archive = new RedisArchive(connection);
+    await archive.save(entry('old', { closedAt: 1_000, userId: 'U1', tags: ['oldtag'], text: 'customer: oldword' }));
+    await archive.save(entry('new', { closedAt: 9_000, userId: 'U1', text: 'customer: newword' }));
+    expect(await archive.expire(5_000)).toBe(1);
+    const keys = await connection.commands.keys('*');
+    expect(keys.filter((k) => /old/.test(k))).toEqual([]);
+    for (const key of keys.filter((k) => k.includes(':by:'))) expect(await connection.commands.smembers(key)).toEqual(['new']);
+    expect((await archive.search({ userId: 'U1', text: 'newword' })).map((e) => e.handoffId)).toEqual(['new']);
+    await archive.expire(10_000);
     expect(await connection.commands.keys('*')).toEqual([]);
   });
 });
@@ -194,6 +221,25 @@ describe("a person's data purge", () => {
       for (const backend of [sqlite, redisBackend]) {
         expect(await backend.archive.get('p1')).toBeUndefined();
         expect((await backend.archive.search({})).map((e) => e.handoffId)).toEqual(['p2']);
+      }
+    } finally {
+      await sqlite.close();
+      await redisBackend.close();
+    }
+  });
+});
+
+describe('TRANSCRIPT_DAYS expiry (the hourly expireTranscripts)', () => {
+  it('takes archived conversations closed before the cut-off with the transcripts, on memory, SQLite and Redis, counted', async () => {
+    const sqlite = openSqliteBackend({ file: path.join(dir, 'expiry.db'), log: silentLogger });
+    const redisBackend = await openRedisBackend({ url: redis.url, log: silentLogger, transcriptDays: 30, prefix: 'archive-expiry:' });
+    try {
+      for (const backend of [memoryBackend(), sqlite, redisBackend]) {
+        await backend.archive.save(entry('e1', { closedAt: 1_000 }));
+        await backend.archive.save(entry('e2', { closedAt: 2_500 }));
+        await backend.archive.save(entry('e3', { closedAt: 3_000 }));
+        expect({ kind: backend.kind, expired: await backend.expireTranscripts(new Date(3_000)) }).toEqual({ kind: backend.kind, expired: { transcript: 0, archive: 2 } });
+        expect({ kind: backend.kind, left: (await backend.archive.search({ text: 'card' })).map((e) => e.handoffId) }).toEqual({ kind: backend.kind, left: ['e3'] });
       }
     } finally {
       await sqlite.close();

@@ -210,7 +210,7 @@ describe('SqliteBackend', () => {
     await backend.transcripts.logActivity(activity('t1', 'two', 2000));
     await backend.transcripts.logActivity(activity('t1', 'three', 3000));
 
-    expect(await backend.expireTranscripts(new Date(2000))).toBe(2);
+    expect(await backend.expireTranscripts(new Date(2000))).toEqual({ transcript: 2, archive: 0 });
 
     expect((await backend.transcripts.getTranscriptActivities('directline', 't1')).items.map((a) => a.text)).toEqual(['two', 'three']);
     expect((await backend.transcripts.getTranscriptActivities('directline', 't2')).items).toEqual([]);
