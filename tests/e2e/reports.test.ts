@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { agentClient, type AgentClient } from '../helpers/agent-client';
 import { launchChromium } from '../helpers/browser';
+import { chartData } from '../helpers/chart-data';
 import { directLineClient, type Customer } from '../helpers/directline-client';
 import { ROOT } from '../helpers/paths';
 import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
@@ -64,22 +65,8 @@ afterAll(async () => {
 
 const testid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
-/** What Chart.js holds for a canvas, and whether anything was painted on it. */
-function chartOn(page: Page, id: string): Promise<{ type: string; datasets: number; values: Array<number | null>; painted: boolean } | null> {
-  return page.evaluate((canvasId) => {
-    // The page's globals, typed only as far as read here (the tests compile without the DOM library).
-    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
-    type ChartJs = { getChart(c: Canvas): { config: { type: string }; data: { datasets: Array<{ data: Array<number | null> }> } } | undefined };
-    const page = globalThis as unknown as { document: { getElementById(id: string): Canvas }; Chart: ChartJs };
-    const canvas = page.document.getElementById(canvasId);
-    const chart = page.Chart.getChart(canvas);
-    if (!chart) return null;
-    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let painted = false;
-    for (let i = 3; i < pixels.length && !painted; i += 4) painted = pixels[i]! > 0;
-    return { type: chart.config.type, datasets: chart.data.datasets.length, values: chart.data.datasets.flatMap((d) => d.data), painted };
-  }, id);
-}
+/** What Chart.js holds for the canvas with this id, and whether anything was painted on it. */
+const chartOn = (page: Page, id: string) => chartData(page.locator(`canvas#${id}`));
 
 test('when a supervisor opens the reports, then every chart is drawn with the day’s figures, the unanswered question is listed and the CSV downloads', async () => {
   for (const [width, height] of [[1440, 900], [390, 844]] as const) {
