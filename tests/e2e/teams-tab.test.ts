@@ -108,7 +108,7 @@ describe('the agent console as a Teams tab, in Chromium', () => {
       // The console signs in with what the server says about the token.
       const meRes = await me;
       expect(meRes.status()).toBe(200);
-      expect(await meRes.json()).toEqual({ via: 'teams', agent: { id: `aad:${OID}`, name: 'Alice Agent' } });
+      expect(await meRes.json()).toEqual({ via: 'teams', role: 'agent', agent: { id: `aad:${OID}`, name: 'Alice Agent' } });
       // … and the token it sent is the one the host handed out, not a stored or typed one.
       expect(issued.length).toBeGreaterThan(before);
       expect(meRes.request().headers().authorization).toBe(`Bearer ${issued[issued.length - 1]}`);
