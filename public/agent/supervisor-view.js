@@ -196,7 +196,7 @@ function actionsCell(chat, holder) {
   const take = make('button', 'button', mine ? 'Yours' : 'Take over');
   Object.assign(take, { type: 'button', disabled: mine });
   take.dataset.testid = 'take-over';
-  take.addEventListener('click', () => takeOver(chat));
+  take.addEventListener('click', () => takeOver(chat, holder));
   const give = make('button', 'button', 'Reassign');
   give.type = 'button';
   give.dataset.testid = 'reassign';
@@ -205,9 +205,10 @@ function actionsCell(chat, holder) {
   return td;
 }
 
-async function takeOver(chat) {
+// `from`: the holder this view showed, so a chat a colleague moved meanwhile is refused (409), not taken from them.
+async function takeOver(chat, holder) {
   try {
-    const { conversation } = await api('POST', movePath(chat.id, 'take-over'));
+    const { conversation } = await api('POST', movePath(chat.id, 'take-over'), { from: holder });
     showStatus(`You have the chat now: ${conversation.brandName || 'brand not known'} — ${conversation.summary}`);
     show(false);
     addConversation(conversation);
@@ -222,7 +223,7 @@ async function reassign(chat, holder) {
   const to = await pickReassign(view.data ? view.data.agents : [], holder);
   if (!to) return;
   try {
-    const { conversation } = await api('POST', movePath(chat.id, 'reassign'), { to });
+    const { conversation } = await api('POST', movePath(chat.id, 'reassign'), { to, from: holder });
     showStatus(`Reassigned to ${conversation.agent.name}.`);
   } catch (err) {
     showStatus(err.message, 'error');

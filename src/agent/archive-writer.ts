@@ -39,8 +39,8 @@ export function archivingQueue(queue: HandoffQueue, deps: ArchiveWriterDeps): Ha
     waiting: () => queue.waiting(),
     assignedTo: (agentId) => queue.assignedTo(agentId),
     claim: (id, agent, at, capacity) => queue.claim(id, agent, at, capacity),
-    async transition(id, from, change) {
-      const changed = await queue.transition(id, from, change);
+    async transition(id, from, change, expectedAgentId) {
+      const changed = await queue.transition(id, from, change, expectedAgentId);
       if (changed && !OPEN_STATES.includes(changed.state) && (change.state !== undefined || change.wrapUp !== undefined)) {
         await archiveRecord(changed, deps);
         // Never awaited: inside a turn that holds the lock, awaiting it would wait on ourselves.

@@ -9,7 +9,7 @@ import type { SupervisorRefusal, SupervisorResult } from '../handoff/supervisor-
 import type { TeamNote } from '../handoff/team-notes';
 import type { AgentAuth, AgentRole } from './agent-auth';
 import type { AgentViews } from './agent-views';
-import { OVERVIEW_MESSAGES_MAX, ReassignBody, type LiveChatSchema, type MovedAnswer, type OverviewAnswer } from './supervisor-schemas';
+import { OVERVIEW_MESSAGES_MAX, ReassignBody, TakeOverBody, type LiveChatSchema, type MovedAnswer, type OverviewAnswer } from './supervisor-schemas';
 
 export interface SupervisorRouteDeps {
   auth: AgentAuth;
@@ -61,8 +61,9 @@ export function supervisorRoutes(deps: SupervisorRouteDeps): Router {
   });
 
   router.post('/supervisor/conversations/:id/take-over', async (req, res) => {
+    const body = TakeOverBody.parse(req.body ?? {});
     const { agent } = res.locals as Locals;
-    const result = moved(await deps.handoff.supervisor.takeOver(agent, String(req.params.id)), agent);
+    const result = moved(await deps.handoff.supervisor.takeOver(agent, String(req.params.id), body.from), agent);
     deps.log.info('handoff-taken-over', { handoff: result.record.id, supervisor: agent.id, from: result.from?.id ?? 'queue' });
     res.json({ conversation: liveChat(deps.views, result.record, now()), from: result.from } satisfies Answer<typeof MovedAnswer>);
   });
@@ -76,7 +77,7 @@ export function supervisorRoutes(deps: SupervisorRouteDeps): Router {
       if (found.status === 'unknown') throw new HttpError(404, 'UnknownAgent', 'No agent with that id has signed in; the overview lists them');
       throw new HttpError(409, 'Ambiguous', `${found.candidates.length} agents have that name; reassign by id: ${found.candidates.map((c) => c.id).join(', ')}`);
     }
-    const result = moved(await deps.handoff.supervisor.reassign(agent, String(req.params.id), found.agent), found.agent);
+    const result = moved(await deps.handoff.supervisor.reassign(agent, String(req.params.id), found.agent, body.from), found.agent);
     deps.log.info('handoff-reassigned', { handoff: result.record.id, supervisor: agent.id, from: result.from?.id ?? 'queue', to: found.agent.id });
     res.json({ conversation: liveChat(deps.views, result.record, now()), from: result.from } satisfies Answer<typeof MovedAnswer>);
   });

@@ -8,9 +8,25 @@ import { AgentsAnswer, ConversationViewSchema, MessagesLeftAnswer, QueueItemSche
  * description (agent-openapi-supervisor.ts) is made from them.
  */
 
+/**
+ * Who the supervisor saw holding the chat when they clicked: the move goes ahead only if that is still
+ * so, so of two supervisors acting on the same overview the second hears 409 instead of undoing the first.
+ */
+const SeenHolder = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .nullable()
+  .optional()
+  .meta({ description: "The id of the agent the caller saw holding the chat (the overview's `live[].agent.id`; null: seen waiting). Given, the move is refused with 409 if the chat changed hands since. Left out, it moves from whoever holds it now.", example: 'token:Ana' });
+
+export const TakeOverBody = z.strictObject({ from: SeenHolder }).meta({ id: 'TakeOverBody' });
+
 export const ReassignBody = z
   .strictObject({
     to: z.string().trim().min(1).max(200).meta({ description: "The agent's id from the overview's `agents` (a name works while exactly one agent has it). They must be available or away.", example: 'token:Bob' }),
+    from: SeenHolder,
   })
   .meta({ id: 'ReassignBody' });
 

@@ -50,6 +50,12 @@ export class AgentActions {
     return record.agent?.id === agent.id ? { ok: true, record } : { ok: false, status: 'forbidden' };
   }
 
+  /** Why a change conditional on the agent holding the chat was refused, as it stands now: another has it, or it is gone. */
+  private async lost(agent: Agent, id: string): Promise<AgentResult> {
+    const owned = await this.owned(agent, id);
+    return owned.ok || owned.status === 'gone' ? { ok: false, status: 'gone' } : owned;
+  }
+
   /** Sends the agent's message (sanitised) and returns the line as the customer got it. */
   async agentSays(agent: Agent, id: string, text: string): Promise<{ ok: true; line: Line } | { ok: false; status: 'gone' | 'forbidden' | 'empty' | 'undelivered' }> {
     const owned = await this.owned(agent, id);
@@ -76,8 +82,9 @@ export class AgentActions {
     const { queue, wording, flows } = this.relay.options;
     const owned = await this.owned(agent, id);
     if (!owned.ok) return owned;
-    const closed = await queue.transition(id, ['active'], { state: 'ended', closedAt: this.relay.now(), ...(wrapUp ? { wrapUp } : {}) });
-    if (!closed) return { ok: false, status: 'gone' };
+    // Still theirs: a supervisor's take-over between the check above and this End wins, and the End is refused.
+    const closed = await queue.transition(id, ['active'], { state: 'ended', closedAt: this.relay.now(), ...(wrapUp ? { wrapUp } : {}) }, agent.id);
+    if (!closed) return this.lost(agent, id);
     await this.relay.audit('ended', closed, agent, 'agent');
     this.relay.emit(agent.id, { type: 'ended', id, by: 'agent' });
     await this.relay.tell(closed, [{ kind: 'flow', text: this.relay.words(wording.ended, { agent }), flow: flows.survey }]);
@@ -91,8 +98,8 @@ export class AgentActions {
     if (!owned.ok) return owned;
     const at = this.relay.now();
     const change = to ? { agent: to, acceptedAt: at } : { state: 'waiting' as const, agent: null, waitingSince: at, toldPosition: null };
-    const moved = await queue.transition(id, ['active'], change);
-    if (!moved) return { ok: false, status: 'gone' };
+    const moved = await queue.transition(id, ['active'], change, agent.id);
+    if (!moved) return this.lost(agent, id);
     await audit.append({ ...this.relay.auditFields('transferred', moved, agent, 'agent'), to });
     this.relay.emit(agent.id, { type: 'ended', id, by: 'transfer' });
     if (to) {

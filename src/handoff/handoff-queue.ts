@@ -80,8 +80,13 @@ export interface HandoffQueue {
   waiting(): Promise<HandoffRecord[]>;
   /** Active conversations of one agent. */
   assignedTo(agentId: string): Promise<HandoffRecord[]>;
-  /** Applies `change` only if the request is in one of `from`; the changed record, or undefined. */
-  transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined>;
+  /**
+   * Applies `change` only if the request is in one of `from` and, when `expectedAgentId` is given,
+   * still held by that agent (null: by nobody) — checked and changed in one step, so two moves of a
+   * live chat at once (two supervisors, an agent's End and a take-over) can't both win. The changed
+   * record, or undefined.
+   */
+  transition(id: string, from: readonly HandoffState[], change: HandoffChange, expectedAgentId?: string | null): Promise<HandoffRecord | undefined>;
   /**
    * Accept on an agent's behalf, within their capacity: waiting → active only while the agent has
    * fewer than `capacity` active conversations, checked and changed in one step (so two instances
@@ -128,9 +133,9 @@ export class InMemoryHandoffQueue implements HandoffQueue {
     return [...this.records.values()].filter((r) => r.state === 'active' && r.agent?.id === agentId).map((r) => structuredClone(r));
   }
 
-  async transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined> {
+  async transition(id: string, from: readonly HandoffState[], change: HandoffChange, expectedAgentId?: string | null): Promise<HandoffRecord | undefined> {
     const record = this.records.get(id);
-    if (!record || !from.includes(record.state)) return undefined;
+    if (!record || !from.includes(record.state) || !heldBy(record, expectedAgentId)) return undefined;
     Object.assign(record, structuredClone(change));
     if (!OPEN_STATES.includes(record.state)) this.close(record);
     return structuredClone(record);
@@ -163,4 +168,9 @@ export class InMemoryHandoffQueue implements HandoffQueue {
 /** One key for a channel and a conversation id, unambiguous whatever characters either holds. */
 function conversationKey(channel: string, conversationId: string): string {
   return JSON.stringify([channel, conversationId]);
+}
+
+/** True when `expectedAgentId` is left out (any holder), or names the record's agent (null: none). */
+export function heldBy(record: Pick<HandoffRecord, 'agent'>, expectedAgentId: string | null | undefined): boolean {
+  return expectedAgentId === undefined || (record.agent?.id ?? null) === expectedAgentId;
 }

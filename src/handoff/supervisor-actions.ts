@@ -1,4 +1,4 @@
-import type { Agent, HandoffRecord } from './handoff-queue';
+import { heldBy, type Agent, type HandoffRecord } from './handoff-queue';
 import type { HandoffRelay } from './handoff-relay';
 
 /** Why a supervisor's move was refused: no such open request; handed to a contact centre; already with that agent; the agent is offline; it changed hands meanwhile. */
@@ -14,23 +14,29 @@ export type SupervisorResult = { ok: true; record: HandoffRecord; from: Agent | 
 export class SupervisorActions {
   constructor(private readonly relay: HandoffRelay) {}
 
-  /** The supervisor becomes the chat's agent. */
-  takeOver(supervisor: Agent, id: string): Promise<SupervisorResult> {
-    return this.move(supervisor, id, supervisor, 'taken-over');
+  /**
+   * The supervisor becomes the chat's agent. `seen`: the holder's id the supervisor saw (null: none,
+   * it was waiting); given, the move is refused as 'changed' unless that is still so.
+   */
+  takeOver(supervisor: Agent, id: string, seen?: string | null): Promise<SupervisorResult> {
+    return this.move(supervisor, id, supervisor, 'taken-over', seen);
   }
 
-  /** To another agent, who must be available or away (an offline agent has no console to get it). */
-  async reassign(supervisor: Agent, id: string, to: Agent): Promise<SupervisorResult> {
+  /** To another agent, who must be available or away (an offline agent has no console to get it); `seen` as for takeOver. */
+  async reassign(supervisor: Agent, id: string, to: Agent, seen?: string | null): Promise<SupervisorResult> {
     const presence = await this.relay.options.routing?.presence.get(to.id);
     // Without routing there are no statuses to check: anyone known may get it, as with transfers.
     if (this.relay.options.routing && (presence?.status ?? 'offline') === 'offline') return { ok: false, status: 'offline' };
-    return this.move(supervisor, id, to, 'reassigned');
+    return this.move(supervisor, id, to, 'reassigned', seen);
   }
 
-  private async move(supervisor: Agent, id: string, to: Agent, action: 'taken-over' | 'reassigned'): Promise<SupervisorResult> {
+  private async move(supervisor: Agent, id: string, to: Agent, action: 'taken-over' | 'reassigned', seen: string | null | undefined): Promise<SupervisorResult> {
     const { queue, audit, wording } = this.relay.options;
     const record = await queue.get(id);
     if (!record) return { ok: false, status: 'gone' };
+    const open = record.state === 'waiting' || record.state === 'active';
+    // Acting on a stale overview: someone else moved it since the supervisor looked.
+    if (open && !heldBy(record, seen)) return { ok: false, status: record.agent?.id === to.id ? 'already' : 'changed' };
     switch (record.state) {
       case 'waiting': {
         // Past capacity on purpose: a supervisor's choice, like an agent's own Accept.
@@ -46,7 +52,8 @@ export class SupervisorActions {
       case 'active': {
         const from = record.agent;
         if (from?.id === to.id) return { ok: false, status: 'already' };
-        const moved = await queue.transition(id, ['active'], { agent: to, acceptedAt: this.relay.now() });
+        // Only from the holder read above: of two supervisors moving it at once, the second is refused (409), not silently last.
+        const moved = await queue.transition(id, ['active'], { agent: to, acceptedAt: this.relay.now() }, from?.id ?? null);
         if (!moved) return this.refusedNow(id, to);
         await audit.append({ ...this.relay.auditFields(action, moved, from, 'supervisor'), to, supervisor });
         if (from) this.relay.emit(from.id, { type: 'ended', id, by: 'supervisor' });

@@ -50,6 +50,23 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       expect(await queue.get(id)).toMatchObject({ state: 'ended', closedAt: 3000, wrapUp });
     });
 
+    test('when a live chat is moved on condition of its holder, then a move expecting another holder changes nothing, and of two at once exactly one applies (issue 15)', async () => {
+      const { id } = await queue.file(requestFor('a'), 'waiting', 1000);
+      expect(await queue.transition(id, ['waiting'], { state: 'active', agent: alice, acceptedAt: 2000 }, 'token:Alice')).toBeUndefined();
+      expect(await queue.transition(id, ['waiting'], { state: 'active', agent: alice, acceptedAt: 2000 }, null)).toMatchObject({ agent: alice });
+      expect(await queue.transition(id, ['active'], { agent: bob, acceptedAt: 3000 }, 'token:Bob')).toBeUndefined();
+      expect(await queue.get(id)).toMatchObject({ agent: alice, acceptedAt: 2000 });
+      const carol = { id: 'token:Carol', name: 'Carol' };
+      // Two supervisors who both read Alice as the holder: the second finds it moved and is refused.
+      const results = await Promise.all([bob, carol].map((to, i) => queue.transition(id, ['active'], { agent: to, acceptedAt: 4000 + i }, alice.id)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.find(Boolean)!.agent!;
+      expect((await queue.get(id))?.agent).toEqual(winner);
+      expect(await queue.assignedTo(alice.id)).toEqual([]);
+      // Left out, the holder isn't checked (as before issue 15).
+      expect(await queue.transition(id, ['active'], { state: 'ended', closedAt: 5000 })).toMatchObject({ state: 'ended', agent: winner });
+    });
+
     test('when a request goes back to the queue, then it keeps its old place', async () => {
       const a = await queue.file(requestFor('a'), 'waiting', 1000);
       await queue.file(requestFor('b'), 'waiting', 2000);

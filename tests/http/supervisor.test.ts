@@ -184,3 +184,22 @@ describe('messages left', () => {
     expect(Date.parse(body.messages[0].at)).toBeGreaterThanOrEqual(Date.parse(body.messages[1].at));
   });
 });
+
+test('when a supervisor moves a chat naming the holder they saw (from) and it changed hands since, then 409 "changed hands meanwhile" and nothing moves; a bad from is 400', async () => {
+  // The live chat is Bo's now (reassigned above); a supervisor acting on an older overview still sees Sam.
+  const stale = await sam.api('POST', `/supervisor/conversations/${live.id}/take-over`, { from: 'token:Sam' });
+  expect(stale).toEqual({ status: 409, body: { error: { code: 'Conflict', message: expect.stringContaining('changed hands meanwhile') } } });
+  const staleGive = await sam.api('POST', `/supervisor/conversations/${live.id}/reassign`, { to: 'token:Ana', from: null });
+  expect(staleGive.status).toBe(409);
+  expect(staleGive.body.error.message).toContain('changed hands meanwhile');
+  for (const body of [{ from: 7 }, { from: '' }, { from: 'token:Bo', extra: 1 }]) {
+    const refused = await sam.api('POST', `/supervisor/conversations/${live.id}/take-over`, body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('BadRequest');
+  }
+  const overview = (await sam.api('GET', '/supervisor/overview')).body;
+  expect(overview.live.find((c: { id: string }) => c.id === live.id)).toMatchObject({ agent: { id: 'token:Bo' } });
+  const taken = await sam.api('POST', `/supervisor/conversations/${live.id}/take-over`, { from: 'token:Bo' });
+  expect(taken).toMatchObject({ status: 200, body: { from: { id: 'token:Bo' }, conversation: { agent: { id: 'token:Sam' } } } });
+  await bo.frame((f) => f.type === 'ended' && f.id === live.id && f.by === 'supervisor', "Bo's console to lose it");
+});

@@ -37,26 +37,33 @@ return ARGV[1]
 );
 
 /**
- * Compare-and-set on the state: applies the fields only if the record's state is one of `from`,
- * then brings the indexes in line with the new state.
+ * Compare-and-set on the state (and, when asked, the holder): applies the fields only if the
+ * record's state is one of `from` and its agent is the one expected, then brings the indexes in line.
  * KEYS[1] the record, KEYS[2] waiting, KEYS[3] active, KEYS[4] the conversation's open key, KEYS[5] its ids,
  * KEYS[6] the open key as named before issue 12 (conversation id alone), removed when it still names this request.
- * ARGV: id, closed TTL ms, number of `from` states n, the n states (JSON, as stored), then field/value pairs.
- * Returns the changed record (HGETALL), or nil when the record is missing or in another state.
+ * ARGV: id, closed TTL ms, '1' to check the holder (else '0'), the expected agent id ('' for none),
+ * number of `from` states n, the n states (JSON, as stored), then field/value pairs.
+ * Returns the changed record (HGETALL), or nil when the record is missing, in another state or held by another.
  */
 const TRANSITION = new LuaScript(
   'handoff-transition',
   `
 local id = ARGV[1]
-local n = tonumber(ARGV[3])
+local n = tonumber(ARGV[5])
 local current = redis.call('HGET', KEYS[1], 'state')
 if not current then return nil end
 local allowed = false
-for i = 4, 3 + n do
+for i = 6, 5 + n do
   if ARGV[i] == current then allowed = true end
 end
 if not allowed then return nil end
-for i = 4 + n, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+if ARGV[3] == '1' then
+  local agent = redis.call('HGET', KEYS[1], 'agent')
+  local holder = ''
+  if agent and agent ~= 'null' then holder = cjson.decode(agent).id end
+  if holder ~= ARGV[4] then return nil end
+end
+for i = 6 + n, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 local state = redis.call('HGET', KEYS[1], 'state')
 if state == '"waiting"' then
   redis.call('ZADD', KEYS[2], tonumber(redis.call('HGET', KEYS[1], 'queuedAt')), id)
@@ -165,13 +172,14 @@ export class RedisHandoffQueue implements HandoffQueue {
     return records.filter((r) => r.state === 'active' && r.agent?.id === agentId).sort((a, b) => filingOrder(a.id) - filingOrder(b.id));
   }
 
-  async transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined> {
-    // The conversation id never changes, so reading it first to name the keys is safe.
+  async transition(id: string, from: readonly HandoffState[], change: HandoffChange, expectedAgentId?: string | null): Promise<HandoffRecord | undefined> {
+    // The conversation id never changes, so reading it first to name the keys is safe; state and holder are checked again in the script.
     const record = await this.get(id);
     if (!record || !from.includes(record.state)) return undefined;
+    const holder = expectedAgentId === undefined ? ['0', ''] : ['1', expectedAgentId ?? ''];
     const keys = [this.recordKey(id), this.key('waiting'), this.key('active'), this.openKey(record.channel, record.conversationId), this.idsKey(record.conversationId), this.legacyOpenKey(record.conversationId)];
     const fromStates = from.map((state) => JSON.stringify(HandoffStateSchema.parse(state)));
-    const reply = await this.redis.script(TRANSITION, keys, [id, this.options.closedTtlMs, fromStates.length, ...fromStates, ...encodeFields(HandoffChangeSchema.parse(change))]);
+    const reply = await this.redis.script(TRANSITION, keys, [id, this.options.closedTtlMs, ...holder, fromStates.length, ...fromStates, ...encodeFields(HandoffChangeSchema.parse(change))]);
     return reply === null ? undefined : this.decode(id, pairs(FieldsSchema.parse(reply)));
   }
 
@@ -180,7 +188,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     if (!record || record.state !== 'waiting') return undefined;
     const keys = [this.recordKey(id), this.key('waiting'), this.key('active'), this.openKey(record.channel, record.conversationId), this.idsKey(record.conversationId), this.legacyOpenKey(record.conversationId)];
     const change = encodeFields(HandoffChangeSchema.parse({ state: 'active', agent, acceptedAt: at }));
-    const reply = await this.redis.script(CLAIM, keys, [agent.id, capacity, this.recordKey(''), id, this.options.closedTtlMs, 1, JSON.stringify('waiting'), ...change]);
+    const reply = await this.redis.script(CLAIM, keys, [agent.id, capacity, this.recordKey(''), id, this.options.closedTtlMs, '0', '', 1, JSON.stringify('waiting'), ...change]);
     if (reply === 'full') return 'full';
     return reply === null ? undefined : this.decode(id, pairs(FieldsSchema.parse(reply)));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HandoffRecordSchema, OPEN_STATES, type Agent, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
+import { HandoffRecordSchema, OPEN_STATES, heldBy, type Agent, type HandoffChange, type HandoffQueue, type HandoffRecord, type HandoffRequest, type HandoffState } from '../../handoff/handoff-queue';
 import type { SqliteDatabase, Statement } from './sqlite-database';
 
 const RecordRowSchema = z.object({ id: z.string(), record: z.string() });
@@ -69,12 +69,15 @@ export class SqliteHandoffQueue implements HandoffQueue {
     return this.db.readOne(() => this.activeRowsOf.all(agentId)).map((row) => this.parse(row));
   }
 
-  async transition(id: string, from: readonly HandoffState[], change: HandoffChange): Promise<HandoffRecord | undefined> {
+  async transition(id: string, from: readonly HandoffState[], change: HandoffChange, expectedAgentId?: string | null): Promise<HandoffRecord | undefined> {
     const states = statesParam(from);
     return this.db.write(() => {
       const row = this.byIdInStates.get(id, states);
       if (row === undefined) return undefined;
-      const record = HandoffRecordSchema.parse({ ...this.parse(row), ...definedOnly(change) });
+      const stored = this.parse(row);
+      // The holder is read under the same write lock as the change, so no other move can come between.
+      if (!heldBy(stored, expectedAgentId)) return undefined;
+      const record = HandoffRecordSchema.parse({ ...stored, ...definedOnly(change) });
       const { changes } = this.updateIfInStates.run(record.state, record.agent?.id ?? null, JSON.stringify(record), id, states);
       // Under the write lock the row can't have moved since the SELECT; the WHERE makes the update say so if it did.
       return changes === 1 ? record : undefined;
