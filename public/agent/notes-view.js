@@ -82,6 +82,17 @@ export function renderNoteBox(conv) {
   if (readOnly && !box.hidden) setOpen(false);
 }
 
+/**
+ * A note heard live (a colleague's, or ours from another tab or instance): shown in that chat at once
+ * if it is open here; the same note from our own POST's answer is the same line, kept once (lineKey).
+ */
+export function onNoteFrame(msg) {
+  const conv = msg && msg.note ? state.conversations.get(msg.id) : undefined;
+  if (!conv) return;
+  mergeLines(conv, [toLine(msg.note)]);
+  if (state.selected === conv.id && conv.loaded) renderChatLog(conv);
+}
+
 /** Reads the conversation's notes into its chat (after the transcript, so they fall in time order). */
 export async function loadNotes(conv) {
   const session = state.session;

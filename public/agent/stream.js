@@ -1,6 +1,6 @@
 /*
  * Live events over the WebSocket /api/agent/stream: the first frame signs in (browsers can't set
- * headers on a WebSocket), then queue, message, typing, assigned and ended arrive. While the socket
+ * headers on a WebSocket), then queue, message, typing, assigned, ended and note arrive. While the socket
  * is down the queue is polled, and it reconnects with backoff.
  */
 import { api } from './api.js';
@@ -9,6 +9,7 @@ import { addConversation, loadTranscript, markEnded, renderTabs, selectConversat
 import { el } from './dom.js';
 import { handleError } from './errors.js';
 import { announceAssigned, onNewLine } from './notifications.js';
+import { onNoteFrame } from './notes-view.js';
 import { refreshQueue, renderQueue } from './queue-view.js';
 import { signOut } from './session.js';
 import { current, state } from './state.js';
@@ -65,6 +66,7 @@ function onSocketMessage(socket, event) {
     case 'assigned': return onAssigned(msg.conversation);
     case 'ended': return markEnded(msg.id, msg.by);
     case 'status': return onStatusFrame(msg);
+    case 'note': return onNoteFrame(msg);
     case 'error': return console.warn('agent stream:', msg.message);
     default: return undefined; // pong and anything newer
   }

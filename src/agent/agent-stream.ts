@@ -39,6 +39,8 @@ export interface AgentStream {
 export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffService; views: AgentViews; log: Logger; offlineGraceMs?: number }): AgentStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const agents = new Map<WebSocket, Agent>();
+  /** Sockets signed in as supervisors: they also hear internal notes on chats they don't hold (they may read them all). */
+  const supervisors = new Set<WebSocket>();
   const heartbeat = startHeartbeat(wss);
 
   const send = (ws: WebSocket, frame: object) => {
@@ -62,7 +64,8 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
       return;
     }
     const frame = toFrame(event, deps.views);
-    for (const [ws, agent] of agents) if (agent.id === agentId) send(ws, frame);
+    const hears = (ws: WebSocket, agent: Agent) => agent.id === agentId || (event.type === 'note' && supervisors.has(ws));
+    for (const [ws, agent] of agents) if (hears(ws, agent)) send(ws, frame);
   });
 
   const onFrame = async (ws: WebSocket, data: RawData) => {
@@ -79,6 +82,8 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
         const signIn = await deps.auth.signIn(frame.token);
         if (!signIn.ok) return ws.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
         agents.set(ws, signIn.agent);
+        if (signIn.role === 'supervisor') supervisors.add(ws);
+        else supervisors.delete(ws);
         if (frame.status) await deps.handoff.setStatus(signIn.agent, frame.status);
         send(ws, { type: 'ready', agent: signIn.agent });
         return send(ws, await queueFrame());
@@ -112,6 +117,7 @@ export function createAgentStream(deps: { auth: AgentAuth; handoff: HandoffServi
       clearTimeout(deadline);
       const agent = agents.get(ws);
       agents.delete(ws);
+      supervisors.delete(ws);
       if (agent && ![...agents.values()].some((a) => a.id === agent.id)) void offlineLater(agent);
     };
     ws.on('close', gone);
@@ -162,6 +168,8 @@ function toFrame(event: Exclude<AgentEvent, { type: 'queue-changed' | 'status' }
       return { type: 'assigned', conversation: views.conversation(event.record) };
     case 'ended':
       return { type: 'ended', id: event.id, by: event.by };
+    case 'note':
+      return { type: 'note', id: event.id, note: event.note };
     default: {
       const unknown: never = event;
       return unknown;

@@ -12,7 +12,7 @@ import { internalNote, internalNotesOf, noteView } from './internal-notes';
 import { EARLIER_MAX, NoteBody, type ContextAnswer, type NoteAddedAnswer, type NotesAnswer } from './notes-schemas';
 
 export interface NotesRoutesDeps {
-  handoff: Pick<HandoffService, 'owned' | 'get'>;
+  handoff: Pick<HandoffService, 'owned' | 'get' | 'noteAdded'>;
   notes: RecordLog<TeamNote>;
   archive: ConversationArchive;
   catalog: KnowledgeCatalog;
@@ -38,7 +38,10 @@ export function notesRoutes(deps: NotesRoutesDeps): Router {
     const { agent, record } = await held(deps, res, String(req.params.id));
     const note = internalNote(record, agent, body.text);
     await deps.notes.append(note);
-    res.status(201).json({ note: noteView(note) } satisfies Answer<typeof NoteAddedAnswer>);
+    const view = noteView(note);
+    // Live to the holder's other consoles and to supervisors, on every instance (the agent stream).
+    deps.handoff.noteAdded(record, view);
+    res.status(201).json({ note: view } satisfies Answer<typeof NoteAddedAnswer>);
   });
 
   router.get('/conversations/:id/notes', async (req, res) => {

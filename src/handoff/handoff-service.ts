@@ -1,5 +1,5 @@
 import { AgentActions, type AgentResult } from './agent-actions';
-import type { AgentListener } from './agent-events';
+import type { AgentListener, InternalNoteLine } from './agent-events';
 import type { AgentStatus, Presence } from './agent-presence';
 import { AutoRouter } from './auto-router';
 import type { Delivery } from './customer-line';
@@ -70,6 +70,11 @@ export class HandoffService {
 
   subscribe(listener: AgentListener): () => void {
     return this.relay.subscribe(listener);
+  }
+
+  /** An internal note was added: the holder's consoles and supervisors' hear it on any instance (the bus); the customer never does. */
+  noteAdded(record: HandoffRecord, note: InternalNoteLine): void {
+    this.relay.emit(record.agent?.id ?? null, { type: 'note', id: record.id, note });
   }
 
   // --- the customer's side (called inside the customer's own turn) -----------------------------

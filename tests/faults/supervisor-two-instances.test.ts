@@ -12,7 +12,10 @@ import { buildIfStale, startInstance, type GiftbotInstance } from './giftbot-ins
  * The supervisor's moves with two instances of the real bin on one Redis (issue 15): a supervisor
  * on B sees and takes over a chat Ana holds through A — Ana's console on A is told over the bus,
  * the customer on A hears it and gets the supervisor's reply; a waiting request taken over by two
- * supervisors at once, one on each instance, goes to exactly one of them (the queue's claim).
+ * supervisors at once, one on each instance, goes to exactly one of them (the queue's claim); a LIVE
+ * chat two supervisors take over at once from the holder they both saw goes to one, the other hears 409
+ * (the queue's transition, conditional on the holder, in Redis's Lua); an internal note written through
+ * A reaches the holder's and a supervisor's consoles on B (the bus), never the customer.
  */
 jest.setTimeout(120_000);
 
@@ -109,4 +112,44 @@ test('when two supervisors on different instances take over the same waiting req
     const first = moves[0]!.to!.id === 'token:Sam' ? sam : lee;
     await first.frame((f) => f.type === 'ended' && f.id === id && f.by === 'supervisor', 'the first supervisor to hear the second took it');
   }
+});
+
+test('when two supervisors on different instances take over the same LIVE chat at once, then exactly one wins and the other hears 409 "changed hands meanwhile"', async () => {
+  const ana = await signIn(TOKENS.Ana, a);
+  const sam = await signIn(TOKENS.Sam, a);
+  const lee = await signIn(TOKENS.Lee, b);
+  const { customer, id } = await queued(a, ana, 'two instances: both supervisors want this live one');
+  expect((await ana.api('POST', `/conversations/${id}/accept`)).status).toBe(200);
+  // Both saw Ana holding it (as the console's overview says, and sends as `from`); each move is conditional
+  // on her still holding it, in the queue's own compare-and-set, so the second is refused rather than silently last.
+  const seen = { from: 'token:Ana' };
+  const answers = await Promise.all([sam.api('POST', `/supervisor/conversations/${id}/take-over`, seen), lee.api('POST', `/supervisor/conversations/${id}/take-over`, seen)]);
+  expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+  const lost = answers.find((r) => r.status === 409)!;
+  expect(lost.body.error.message).toMatch(/changed hands meanwhile/);
+  const winner = answers.find((r) => r.status === 200)!.body.from;
+  expect(winner).toEqual({ id: 'token:Ana', name: 'Ana' });
+  const holder = answers[0].status === 200 ? 'token:Sam' : 'token:Lee';
+  const live = (await sam.api('GET', '/supervisor/overview')).body.live.filter((c: { id: string }) => c.id === id);
+  expect(live).toEqual([expect.objectContaining({ agent: expect.objectContaining({ id: holder }) })]);
+  await eventually(() => customer.texts().find((t) => t.includes('Ana is passing you to')), 10_000, 'the customer to hear who has it');
+  expect(customer.texts().filter((t) => t.includes('Ana is passing you to'))).toHaveLength(1);
+});
+
+test("when Ana writes an internal note through A, then her console on B and a supervisor's on B get it live over the bus, and the customer never does", async () => {
+  const anaOnA = await signIn(TOKENS.Ana, a);
+  const anaOnB = await signIn(TOKENS.Ana, b);
+  const lee = await signIn(TOKENS.Lee, b);
+  const { customer, id } = await queued(a, anaOnA, 'two instances: a note goes live');
+  expect((await anaOnA.api('POST', `/conversations/${id}/accept`)).status).toBe(200);
+  const marks = [anaOnB.frames.length, lee.frames.length];
+  const added = await anaOnA.api('POST', `/conversations/${id}/notes`, { text: 'Checked with finance: refund on its way.' });
+  expect(added.status).toBe(201);
+  const live = { type: 'note', id, note: added.body.note };
+  expect(await anaOnB.frame((f) => f.type === 'note' && f.id === id, "Ana's console on B to get the note", marks[0])).toEqual(live);
+  expect(await lee.frame((f) => f.type === 'note' && f.id === id, "the supervisor's console on B to get the note", marks[1])).toEqual(live);
+  // A message after the note: once the customer has it, the note would have arrived before it.
+  expect((await anaOnA.api('POST', `/conversations/${id}/messages`, { text: 'One moment please.' })).status).toBe(201);
+  await eventually(() => customer.texts().find((t) => t.includes('One moment please.')), 10_000, 'the customer to get the message after the note');
+  expect(JSON.stringify(customer.texts())).not.toContain('finance');
 });

@@ -112,3 +112,35 @@ test('when Sam, a supervisor, reads the notes of Bob\'s conversation, then he ma
   // Once it has ended, the agent's own routes answer 404 like the rest of a closed conversation.
   expect((await bob.api('GET', `/conversations/${id}/notes`)).status).toBe(404);
 });
+
+test('when Alice writes a note, then it arrives live on her stream and a supervisor\'s (Sam), never on Bob\'s, who does not hold the chat', async () => {
+  // A chat of its own, so the notes counted by the tests above stay as they were.
+  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
+  const other = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
+  const seen = (text: string) => eventually(() => other.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
+  try {
+    await seen("I'm giftbot");
+    await other.say('talk to a person');
+    await seen('In one line');
+    await other.say('balance still wrong after a day');
+    const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary === 'balance still wrong after a day'), 8000, 'queued');
+    expect((await alice.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
+    await noteGoesLive(item.id as string, other);
+  } finally {
+    other.end();
+  }
+});
+
+async function noteGoesLive(id: string, customer: Customer): Promise<void> {
+  const marks = [alice, bob, sam].map((a) => a.frames.length);
+  const added = await alice.api('POST', `/conversations/${id}/notes`, { text: 'Finance says the balance updates overnight.' });
+  expect(added.status).toBe(201);
+  const live = { type: 'note', id, note: added.body.note };
+  expect(await alice.frame((f) => f.type === 'note', "Alice's stream to get her note", marks[0])).toEqual(live);
+  expect(await sam.frame((f) => f.type === 'note', "the supervisor's stream to get the note", marks[2])).toEqual(live);
+  // A socket's frames keep their order: the pong answers after anything sent before it, so no note came.
+  bob.send({ type: 'ping' });
+  await bob.frame((f) => f.type === 'pong', "Bob's pong", marks[1]);
+  expect(bob.frames.slice(marks[1]).filter((f) => f.type === 'note')).toEqual([]);
+  expect(JSON.stringify(customer.seen)).not.toContain('overnight');
+}
