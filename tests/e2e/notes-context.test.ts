@@ -11,7 +11,8 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * page asks for a person about a "€50 amazon.de" card; Alice accepts in the console, reads the
  * panel (Amazon, 50 EUR, DE), writes a note (with a code in it) and a message. The customer's Web
  * Chat shows the message and never the note; the note shows in Alice's chat as a note. At phone
- * width the panel is folded and the reply box stays on screen.
+ * width the panel is folded and the reply box stays on screen; a note written on one console shows
+ * live on another console of the same agent with the chat open.
  */
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const ALICE = 'alice-notes-e2e-token-0123456789';
@@ -106,5 +107,16 @@ test('when Alice writes a note and a message, then Web Chat shows the message an
   expect(composer).not.toBeNull();
   expect(composer!.y + composer!.height).toBeLessThanOrEqual(844);
   await phone.screenshot({ path: path.join(ARTIFACTS, 'notes-context-390x844.png') });
+
+  // A note written on the wide console shows at once on the phone, where the chat is open: live over the stream, no reload.
+  await testid(alice, 'note-toggle').click();
+  await testid(alice, 'note-text').fill('Finance confirmed the card is unused.');
+  await testid(alice, 'note-add').click();
+  const live = testid(phone, 'chat-log').locator('[data-testid="line"][data-from="note"]', { hasText: 'Finance confirmed the card is unused.' });
+  await live.waitFor({ timeout: 5000 });
+  expect(await live.count()).toBe(1);
+  expect(await live.innerText()).toContain('Internal note · Alice');
+  // The writer's own console shows it once: its POST answer and the live event are one line.
+  expect(await testid(alice, 'chat-log').locator('[data-testid="line"][data-from="note"]', { hasText: 'Finance confirmed' }).count()).toBe(1);
   expect(problems).toEqual([]);
 });
