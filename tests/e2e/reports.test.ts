@@ -148,6 +148,22 @@ test('when a supervisor opens Reports in the console, then the reports replace t
   await testid(page, 'reports-back').click();
   await page.locator('#console-view').waitFor({ state: 'visible' });
   expect(await testid(page, 'reports-view').isHidden()).toBe(true);
+
+  // Signing out takes the figures off the page, and the charts with them.
+  await testid(page, 'reports-toggle').click();
+  await testid(page, 'reports-charts').waitFor({ state: 'visible', timeout: 8000 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'reports-console-390x844.png') });
+  // On a phone the console scrolls as a page (conversation.css): the last table can be reached.
+  await testid(page, 'unanswered-table').scrollIntoViewIfNeeded();
+  const table = (await testid(page, 'unanswered-table').boundingBox())!;
+  expect(table.y).toBeGreaterThanOrEqual(0);
+  expect(table.y + table.height).toBeLessThanOrEqual(844);
+  await page.locator('#signout').click();
+  await page.locator('#signin-view').waitFor({ state: 'visible' });
+  expect(await testid(page, 'reports-view').isHidden()).toBe(true);
+  expect(await chartOn(page, 'chart-volume')).toBeNull();
+  expect(await testid(page, 'unanswered-table').locator('tbody tr').count()).toBe(0);
   expect(problems).toEqual([]);
   await context.close();
 });
