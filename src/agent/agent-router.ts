@@ -19,7 +19,7 @@ import { bearerOf, type AgentAuth, type AgentRole } from './agent-auth';
 import { agentOpenApiDocument } from './agent-openapi';
 import { KnowledgeQuery, MessageBody, StatusBody, TransferBody, type AgentsAnswer, type StatusAnswer, type ConversationAnswer, type KnowledgeAnswer, type LinksAnswer, type MeAnswer, type MessageSentAnswer, type MessagesLeftAnswer, type QueueAnswer, type TranscriptAnswer } from './agent-schemas';
 import type { AgentViews } from './agent-views';
-import type { AuditEntry } from '../handoff/handoff-audit';
+import type { AuditLogEntry } from '../handoff/handoff-audit';
 import { registerReportRoutes } from './reports-routes';
 import { supervisorRoutes } from './supervisor-routes';
 import type { TeamMacros } from '../handoff/macro-schema';
@@ -36,7 +36,7 @@ export interface AgentRouterDeps {
   matcher: Matcher;
   notes: RecordLog<TeamNote>;
   /** Every change of hands: reports count handoffs filed from it. */
-  audit: RecordLog<AuditEntry>;
+  audit: RecordLog<AuditLogEntry>;
   /** Closed conversations: the context panel's earlier conversations. */
   archive: ConversationArchive;
   /** The team's macros and End's reasons (MACROS_DIR). */

@@ -3,7 +3,7 @@ import type { Response, Router } from 'express';
 import { HttpError } from '../channels/http-error';
 import type { RecordLog } from '../core/record-log';
 import type { ConversationArchive } from '../handoff/conversation-archive';
-import type { AuditEntry } from '../handoff/handoff-audit';
+import { isHandoffEntry, type AuditLogEntry } from '../handoff/handoff-audit';
 import type { HandoffQueue } from '../handoff/handoff-queue';
 import { buildReport } from '../handoff/report-builder';
 import { reportCsv } from '../handoff/report-csv';
@@ -15,7 +15,7 @@ import { reportRange } from './report-query';
 /** What the reports read: the backend's archive, audit log, notes, transcripts and queue. */
 export interface ReportsDeps {
   archive: ConversationArchive;
-  audit: RecordLog<AuditEntry>;
+  audit: RecordLog<AuditLogEntry>;
   notes: RecordLog<TeamNote>;
   transcripts: TranscriptStore;
   queue: Pick<HandoffQueue, 'get'>;
@@ -55,7 +55,8 @@ async function report(deps: ReportsDeps, query: unknown): Promise<Report> {
   const range = reportRange(query, Date.now());
   const [archived, audit, notes, listed] = await Promise.all([
     deps.archive.range(range.from - SURVEY_LOOKBACK_MS, range.to),
-    deps.audit.read(),
+    // Requests' entries only: agents' status changes share the log.
+    deps.audit.read().then((entries) => entries.filter(isHandoffEntry)),
     deps.notes.read(),
     Promise.all(CHANNELS.map((channel) => deps.transcripts.listTranscripts(channel))),
   ]);

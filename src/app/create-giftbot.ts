@@ -10,8 +10,10 @@ import { FlowRunner } from '../engine/flow-runner';
 import { loadDialogsDir } from '../engine/flow-loader';
 import { Router } from '../engine/router';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
-import { HandoffService, type AuditEntry, type CustomerLine } from '../handoff/handoff-service';
+import { HandoffService, type CustomerLine } from '../handoff/handoff-service';
 import { StoragePresence } from '../handoff/agent-presence';
+import { AuditedPresence } from '../handoff/audited-presence';
+import { isHandoffEntry, type AuditLogEntry } from '../handoff/handoff-audit';
 import type { HandoffLimits } from '../handoff/handoff-admission';
 import type { TeamNote } from '../handoff/team-notes';
 import type { ConversationArchive } from '../handoff/conversation-archive';
@@ -39,7 +41,7 @@ export interface GiftbotOptions {
   transcripts?: TranscriptStore;
   handoff?: HandoffQueue;
   /** Where audit entries and the team's notes (surveys, messages left) go; the server passes its backend's, the terminal keeps them in memory. */
-  audit?: RecordLog<AuditEntry>;
+  audit?: RecordLog<AuditLogEntry>;
   notes?: RecordLog<TeamNote>;
   /** Where closed conversations with people are archived (the backend's); unset, nothing is archived. */
   archive?: ConversationArchive;
@@ -70,7 +72,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   const storage = options.storage ?? new MemoryStorage();
   const transcripts = options.transcripts ?? new BoundedTranscriptStore();
   const log = options.log ?? silentLogger;
-  const audit = counted(options.audit ?? new MemoryLog<AuditEntry>(), options.metrics);
+  const audit = counted(options.audit ?? new MemoryLog<AuditLogEntry>(), options.metrics);
   const notes = options.notes ?? new MemoryLog<TeamNote>();
   const routes = new ProactiveRoutes();
   // The bot is built after the service it depends on; the line reaches it (declared below) only
@@ -88,7 +90,7 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
     hours: { windows: config.SUPPORT_HOURS.windows, timeZone: config.SUPPORT_TIMEZONE, text: config.SUPPORT_HOURS.text },
     timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000,
     // Statuses live in the state store, so every instance on one Redis routes from the same view.
-    routing: { mode: config.ROUTING, capacity: config.AGENT_CAPACITY, presence: new StoragePresence(storage), nobodyTimeoutMs: config.HANDOFF_NOBODY_TIMEOUT_SECONDS * 1000 },
+    routing: { mode: config.ROUTING, capacity: config.AGENT_CAPACITY, presence: new AuditedPresence(new StoragePresence(storage), audit), nobodyTimeoutMs: config.HANDOFF_NOBODY_TIMEOUT_SECONDS * 1000 },
     log,
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.handoffLimits ? { limits: options.handoffLimits } : {}),
@@ -113,12 +115,12 @@ export function createGiftbot(config: Config, options: GiftbotOptions): Giftbot 
   return { bot, middleware, catalog, matcher, flows, storage, transcripts, handoff, routes, audit, notes };
 }
 
-/** Every audit entry is also a handoff event to count. */
-function counted(audit: RecordLog<AuditEntry>, metrics: Metrics | undefined): RecordLog<AuditEntry> {
+/** Every audit entry about a request is also a handoff event to count (status changes are not). */
+function counted(audit: RecordLog<AuditLogEntry>, metrics: Metrics | undefined): RecordLog<AuditLogEntry> {
   if (!metrics) return audit;
   return {
     append: (entry) => {
-      metrics.handoff(entry.action);
+      if (isHandoffEntry(entry)) metrics.handoff(entry.action);
       return audit.append(entry);
     },
     read: () => audit.read(),

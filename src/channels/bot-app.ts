@@ -3,7 +3,8 @@ import type { GiftBot } from '../bot/giftbot';
 import type { ProactiveRoutes } from '../bot/proactive-routes';
 import type { RecordLog } from '../core/record-log';
 import type { FlowSet } from '../engine/flow-loader';
-import type { AuditEntry, HandoffService } from '../handoff/handoff-service';
+import type { AuditLogEntry } from '../handoff/handoff-audit';
+import type { HandoffService } from '../handoff/handoff-service';
 import type { TeamNote } from '../handoff/team-notes';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Matcher } from '../knowledge/matcher';
@@ -26,6 +27,6 @@ export interface Giftbot {
   handoff: HandoffService;
   /** Register here how each channel's conversations are reached outside their turns (agents' replies). */
   routes: ProactiveRoutes;
-  audit: RecordLog<AuditEntry>;
+  audit: RecordLog<AuditLogEntry>;
   notes: RecordLog<TeamNote>;
 }

@@ -16,8 +16,12 @@ export type Presence = z.infer<typeof PresenceSchema>;
 
 /** Where agents' statuses are kept: shared by every instance, so routing anywhere sees them. */
 export interface AgentPresence {
+  /** The agent's own choice (the API, the console's sign-in): audited as by the agent. */
   set(agent: Agent, status: AgentStatus, at: number): Promise<Presence>;
-  /** Sets `status` only if the agent's entry still has `since` (nobody changed it meanwhile). */
+  /**
+   * Sets `status` only if the agent's entry still has `since` (nobody changed it meanwhile): the
+   * system's change (the offline grace), audited as by the system.
+   */
   setIf(agent: Agent, since: number, status: AgentStatus, at: number): Promise<boolean>;
   get(agentId: string): Promise<Presence | undefined>;
   /** Every agent with a stored status. */

@@ -6,7 +6,7 @@ import type { AgentEvent, AgentListener } from './agent-events';
 import { sanitizeAgentName } from './agent-name';
 import type { CustomerLine, Delivery } from './customer-line';
 import type { HandoffLimits } from './handoff-admission';
-import type { AuditEntry } from './handoff-audit';
+import type { AuditEntry, AuditLogEntry } from './handoff-audit';
 import type { RoutingOptions } from './agent-presence';
 import type { Agent, HandoffQueue, HandoffRecord } from './handoff-queue';
 import type { SupportHours } from './support-hours';
@@ -35,7 +35,8 @@ export interface HandoffFlows {
 export interface HandoffServiceOptions {
   queue: HandoffQueue;
   line: CustomerLine;
-  audit: RecordLog<AuditEntry>;
+  /** Changes of hands go here (agents' status changes too, through AuditedPresence). */
+  audit: RecordLog<AuditLogEntry>;
   wording: HandoffWording;
   flows: HandoffFlows;
   mode: 'internal' | 'external';

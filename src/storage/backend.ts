@@ -5,7 +5,7 @@ import { LocalLocks, type ConversationLocks } from '../core/conversation-locks';
 import { LocalBus, type EventBus } from '../core/event-bus';
 import { MemoryLog, type RecordLog } from '../core/record-log';
 import { MemoryArchive, type ConversationArchive } from '../handoff/conversation-archive';
-import type { AuditEntry } from '../handoff/handoff-audit';
+import type { AuditLogEntry } from '../handoff/handoff-audit';
 import { InMemoryHandoffQueue, type HandoffQueue } from '../handoff/handoff-queue';
 import type { TeamNote } from '../handoff/team-notes';
 import { memoryStorage } from './botbuilder/memory-storage';
@@ -46,7 +46,8 @@ export interface Backend {
   storage: Storage;
   transcripts: TranscriptStore;
   handoff: HandoffQueue;
-  audit: RecordLog<AuditEntry>;
+  /** Changes of hands and agents' routing status changes (issue 15). */
+  audit: RecordLog<AuditLogEntry>;
   notes: RecordLog<TeamNote>;
   /** Closed conversations with people: search, a customer's history, reports (issue 15). */
   archive: ConversationArchive;

@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/logger';
-import { AuditEntrySchema } from '../../handoff/handoff-audit';
+import { AuditLogEntrySchema } from '../../handoff/handoff-audit';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend } from '../backend';
 import { RedisArchive } from './redis-archive';
@@ -50,7 +50,7 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
   const storage = new RedisStorage(redis, { ttlMs: retentionMs });
   const transcripts = new RedisTranscriptStore(redis, { days: options.transcriptDays }, (conversation, reason) => log.warn('redis-transcript-entry-unreadable', { conversation, reason }));
   const handoff = new RedisHandoffQueue(redis, { closedTtlMs: retentionMs, onBadRecord: (id, reason) => log.warn('redis-handoff-unreadable', { handoff: id, reason }) });
-  const audit = new RedisRecordLog(redis, 'audit', AuditEntrySchema, badEntry('audit'));
+  const audit = new RedisRecordLog(redis, 'audit', AuditLogEntrySchema, badEntry('audit'));
   const notes = new RedisRecordLog(redis, 'notes', TeamNoteSchema, badEntry('notes'));
   const directLine = new RedisDirectLineStore(redis, log);
   const locks = new RedisLocks(redis, log, options.locks);

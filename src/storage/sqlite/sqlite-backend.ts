@@ -1,7 +1,7 @@
 import { LocalLocks } from '../../core/conversation-locks';
 import { LocalBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
-import { AuditEntrySchema } from '../../handoff/handoff-audit';
+import { AuditLogEntrySchema } from '../../handoff/handoff-audit';
 import { TeamNoteSchema } from '../../handoff/team-notes';
 import type { Backend, ExpiryCounts, PurgeCounts } from '../backend';
 import { SqliteArchive } from './sqlite-archive';
@@ -44,7 +44,7 @@ export function openSqliteBackend(options: SqliteBackendOptions): SqliteBackend 
   const storage = new SqliteStorage(db);
   const transcripts = new SqliteTranscriptStore(db);
   const handoff = new SqliteHandoffQueue(db);
-  const audit = new SqliteRecordLog(db, 'audit', AuditEntrySchema, reportBadRow('audit'));
+  const audit = new SqliteRecordLog(db, 'audit', AuditLogEntrySchema, reportBadRow('audit'));
   const notes = new SqliteRecordLog(db, 'notes', TeamNoteSchema, reportBadRow('notes'));
   const directLine = new SqliteDirectLineStore(db, options.now);
   const archive = new SqliteArchive(db, reportBadRow('archive'));
