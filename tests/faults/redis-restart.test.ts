@@ -90,10 +90,18 @@ async function crashMidBurst(commands: number): Promise<void> {
   const monitor = await new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null }).monitor();
   monitor.on('error', () => undefined);
   let seen = 0;
+  let crashing = false;
   const crashed = new Promise<void>((resolve) => {
-    monitor.on('monitor', (_time: string, _args: string[], source: string) => {
-      // Commands a script runs inside Redis are shown too ("lua"); only giftbot's own count.
-      if (source !== 'lua' && ++seen === commands) void redis.crash().then(resolve);
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      // Commands a script runs inside Redis are shown too ("lua"); only giftbot's own count. Past the
+      // count, the crash waits for a lock being granted (SET … NX), so a turn surely holds one when
+      // Redis dies: on a loaded machine the count alone sometimes fell between turns.
+      if (source === 'lua' || crashing) return;
+      const takesLock = String(args[0]).toLowerCase() === 'set' && args.some((arg) => String(arg).toUpperCase() === 'NX');
+      if (++seen >= commands && takesLock) {
+        crashing = true;
+        void redis.crash().then(resolve);
+      }
     });
   });
   burst();
