@@ -109,6 +109,7 @@ describe('AgentViews', () => {
       filedAt: '2026-11-25T12:00:00.000Z',
       acceptedAt: '2026-11-25T12:00:45.000Z',
       state: 'active',
+      wrapUp: null, // set at End (issue 15)
     });
   });
 
