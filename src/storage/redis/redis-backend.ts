@@ -51,7 +51,8 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Re
   const transcripts = new RedisTranscriptStore(redis, { days: options.transcriptDays }, (conversation, reason) => log.warn('redis-transcript-entry-unreadable', { conversation, reason }));
   const handoff = new RedisHandoffQueue(redis, { closedTtlMs: retentionMs, onBadRecord: (id, reason) => log.warn('redis-handoff-unreadable', { handoff: id, reason }) });
   const audit = new RedisRecordLog(redis, 'audit', AuditLogEntrySchema, badEntry('audit'));
-  const notes = new RedisRecordLog(redis, 'notes', TeamNoteSchema, badEntry('notes'));
+  // Notes are read per conversation (a chat's internal notes): indexed, so that reads no whole log.
+  const notes = new RedisRecordLog(redis, 'notes', TeamNoteSchema, badEntry('notes'), { byConversation: true });
   const directLine = new RedisDirectLineStore(redis, log);
   const locks = new RedisLocks(redis, log, options.locks);
   const archive = new RedisArchive(redis, (handoff, reason) => log.warn('redis-archive-unreadable', { handoff, reason }));

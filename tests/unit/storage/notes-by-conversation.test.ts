@@ -13,8 +13,8 @@ import { startRedis, type RedisServer } from '../../helpers/redis-server';
 
 /**
  * Internal notes are read per conversation (the context of one chat), so a store that can index by
- * conversation answers without reading the whole log: SQLite (record_log_by_conversation) and memory.
- * Redis has no such index and the routes filter its whole log. Either way a conversation's internal
+ * conversation answers without reading the whole log: SQLite (record_log_by_conversation), Redis and memory.
+ * Redis keeps a list per conversation too (redis-notes-index.test.ts). Either way a conversation's internal
  * notes are its own: not another conversation's, not the same id on another channel, not its handover notes.
  */
 const note = (conversationId: string, n: number): TeamNote => ({ at: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), log: 'internal', conversationId, channel: 'directline', values: { note: `note ${n}` } });
