@@ -10,6 +10,10 @@ export interface DurableRedis {
   port: number;
   /** SIGKILL: a crash, with no chance to save anything on the way out. */
   crash(): Promise<void>;
+  /** SIGSTOP: it answers nothing until thawed (or crashed), and its connections stay open. */
+  freeze(): void;
+  /** SIGCONT after freeze. */
+  thaw(): void;
   /** Starts it again on the same port and data folder; resolves once it answers PING with its data loaded. */
   start(): Promise<void>;
   /** Shuts it down and removes its folder. */
@@ -58,6 +62,12 @@ export async function startDurableRedis(): Promise<DurableRedis> {
       if (!child) return;
       child.kill('SIGKILL');
       await exited(child);
+    },
+    freeze() {
+      child?.kill('SIGSTOP');
+    },
+    thaw() {
+      child?.kill('SIGCONT');
     },
     start,
     async stop() {

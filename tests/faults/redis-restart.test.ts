@@ -85,22 +85,37 @@ const pause = (ms: number, early = false) =>
     if (early) void woken.then(resolve);
   });
 
-/** Wakes every customer at once and SIGKILLs Redis once it has run `commands` of their commands (seen with MONITOR). */
+/**
+ * Wakes every customer at once and SIGKILLs Redis part way through their commands (seen with
+ * MONITOR), at a moment a turn surely holds its conversation's lock. MONITOR lines arrive late, so
+ * "a lock was just granted" can be stale by the time the test reads it (on a loaded machine the burst
+ * was sometimes over, and no turn was cut short). So, past `commands`, Redis is frozen (SIGSTOP:
+ * nothing more runs), the lines it already sent are let in, and it is killed only if some lock
+ * taken (SET … NX) has not been released (a script on its key) — else thawed to try again.
+ */
 async function crashMidBurst(commands: number): Promise<void> {
   const monitor = await new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null }).monitor();
   monitor.on('error', () => undefined);
   let seen = 0;
-  let crashing = false;
+  let checking = false;
+  const held = new Set<string>();
   const crashed = new Promise<void>((resolve) => {
+    const check = async () => {
+      redis.freeze();
+      await pause(200);
+      if (held.size > 0) return void redis.crash().then(resolve);
+      redis.thaw();
+      checking = false;
+    };
     monitor.on('monitor', (_time: string, args: string[], source: string) => {
-      // Commands a script runs inside Redis are shown too ("lua"); only giftbot's own count. Past the
-      // count, the crash waits for a lock being granted (SET … NX), so a turn surely holds one when
-      // Redis dies: on a loaded machine the count alone sometimes fell between turns.
-      if (source === 'lua' || crashing) return;
-      const takesLock = String(args[0]).toLowerCase() === 'set' && args.some((arg) => String(arg).toUpperCase() === 'NX');
-      if (++seen >= commands && takesLock) {
-        crashing = true;
-        void redis.crash().then(resolve);
+      // Commands a script runs inside Redis are shown too ("lua"); only giftbot's own count.
+      if (source === 'lua') return;
+      const command = String(args[0]).toLowerCase();
+      if (command === 'set' && args.some((arg) => String(arg).toUpperCase() === 'NX')) held.add(String(args[1]));
+      else if (command.startsWith('eval')) for (const arg of args) held.delete(String(arg));
+      if (++seen >= commands && held.size > 0 && !checking) {
+        checking = true;
+        void check();
       }
     });
   });
