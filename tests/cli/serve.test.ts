@@ -17,22 +17,27 @@ describe('giftbot serve (npm start)', () => {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const port = await eventually(() => /"event":"listening","port":(\d+)/.exec(out)?.[1], 20_000, 'listening');
-    const health = await fetch(`http://localhost:${port}/healthz`);
-    expect(await health.json()).toEqual({ status: 'ok' });
-    const page = await fetch(`http://localhost:${port}/`);
-    expect(await page.text()).toContain('<script src="/widget.js"');
-    // The README's promise: `npm start` prints the console's address, and its token works.
-    const printed = await eventually(() => /agent console: (\S+)/.exec(err)?.[1], 5000, 'agent console line');
-    const consoleUrl = new URL(printed);
-    expect(consoleUrl.port).toBe(port);
-    expect(await (await fetch(new URL('/agent/', consoleUrl))).text()).toContain('Agent console');
-    const token = new URLSearchParams(consoleUrl.hash.slice(1)).get('token');
-    const me = await fetch(new URL('/api/agent/me', consoleUrl), { headers: { Authorization: `Bearer ${token}` } });
-    expect(await me.json()).toEqual({ agent: { id: 'token:Support agent', name: 'Support agent' }, via: 'token', role: 'agent' });
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(out).toContain('"event":"stopped"');
+    // A failed expectation must not leave the server running: it would keep jest from exiting.
+    try {
+      const port = await eventually(() => /"event":"listening","port":(\d+)/.exec(out)?.[1], 20_000, 'listening');
+      const health = await fetch(`http://localhost:${port}/healthz`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const page = await fetch(`http://localhost:${port}/`);
+      expect(await page.text()).toContain('<script src="/widget.js"');
+      // The README's promise: `npm start` prints the console's address, and its token works.
+      const printed = await eventually(() => /agent console: (\S+)/.exec(err)?.[1], 5000, 'agent console line');
+      const consoleUrl = new URL(printed);
+      expect(consoleUrl.port).toBe(port);
+      expect(await (await fetch(new URL('/agent/', consoleUrl))).text()).toContain('Agent console');
+      const token = new URLSearchParams(consoleUrl.hash.slice(1)).get('token');
+      const me = await fetch(new URL('/api/agent/me', consoleUrl), { headers: { Authorization: `Bearer ${token}` } });
+      expect(await me.json()).toEqual({ agent: { id: 'token:Support agent', name: 'Support agent' }, via: 'token', role: 'agent' });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toContain('"event":"stopped"');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 
   test('when production is asked for without Azure credentials, then it refuses to start and says why', () => {
