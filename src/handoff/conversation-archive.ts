@@ -96,9 +96,8 @@ export class MemoryArchive implements ConversationArchive {
 
   async search(query: ArchiveQuery): Promise<ArchivedConversation[]> {
     const q = ArchiveQuerySchema.parse(query);
-    const words = archiveWords(q.text ?? '');
     return [...this.entries.values()]
-      .filter((e) => matches(e, q) && words.every((w) => archiveWords(`${e.summary} ${e.text}`).includes(w)))
+      .filter((e) => matchesQuery(e, q))
       .sort((a, b) => b.closedAt - a.closedAt)
       .slice(0, q.limit)
       .map((e) => structuredClone(e));
@@ -119,7 +118,12 @@ export class MemoryArchive implements ConversationArchive {
   }
 }
 
-function matches(e: ArchivedConversation, q: z.output<typeof ArchiveQuerySchema>): boolean {
+/**
+ * Whether an entry meets every condition of a parsed query, its words included: the memory store's
+ * search, and the Redis store's re-check of what its index sets found (a save may race the search).
+ */
+export function matchesQuery(e: ArchivedConversation, q: z.output<typeof ArchiveQuerySchema>): boolean {
+  const words = new Set(archiveWords(`${e.summary} ${e.text}`));
   return (
     (q.brand === undefined || e.brand === q.brand) &&
     (q.agent === undefined || e.agent?.id === q.agent) &&
@@ -128,7 +132,8 @@ function matches(e: ArchivedConversation, q: z.output<typeof ArchiveQuerySchema>
     (q.channel === undefined || e.channel === q.channel) &&
     (q.userId === undefined || e.userId === q.userId) &&
     (q.from === undefined || e.closedAt >= q.from) &&
-    (q.to === undefined || e.closedAt < q.to)
+    (q.to === undefined || e.closedAt < q.to) &&
+    archiveWords(q.text ?? '').every((w) => words.has(w))
   );
 }
 

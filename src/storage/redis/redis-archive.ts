@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   archiveWords,
+  matchesQuery,
   ArchivedConversationSchema,
   ArchiveQuerySchema,
   REPORT_RANGE_MAX,
@@ -70,7 +71,7 @@ export class RedisArchive implements ConversationArchive {
       return found[1] as string[]; // ZRANGE's reply: member names.
     });
     // Checked again against the entry itself: a save racing this search may have left a set stale.
-    return (await this.read(ids)).filter((e) => matches(e, q));
+    return (await this.read(ids)).filter((e) => matchesQuery(e, q));
   }
 
   async range(from: number, to: number): Promise<ArchivedConversation[]> {
@@ -167,20 +168,4 @@ export class RedisArchive implements ConversationArchive {
   private closedKey(): string {
     return this.redis.key('archive', 'closed');
   }
-}
-
-/** The query's conditions on one entry (text included), as the memory store checks them. */
-function matches(e: ArchivedConversation, q: Query): boolean {
-  const words = new Set(archiveWords(`${e.summary} ${e.text}`));
-  return (
-    (q.brand === undefined || e.brand === q.brand) &&
-    (q.agent === undefined || e.agent?.id === q.agent) &&
-    (q.reason === undefined || e.reason === q.reason) &&
-    (q.tag === undefined || e.tags.includes(q.tag)) &&
-    (q.channel === undefined || e.channel === q.channel) &&
-    (q.userId === undefined || e.userId === q.userId) &&
-    (q.from === undefined || e.closedAt >= q.from) &&
-    (q.to === undefined || e.closedAt < q.to) &&
-    archiveWords(q.text ?? '').every((w) => words.has(w))
-  );
 }
