@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
-import { directLineClient, type Customer } from '../helpers/directline-client';
+import type { Customer } from '../helpers/directline-client';
 import { ROOT } from '../helpers/paths';
-import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { eventually, startTestServer, type TestServer } from '../helpers/server';
+import { queuedCustomer } from '../helpers/queued-customer';
 
 /**
  * Issue 15, routing in the console: the agent picks a status in the header; available, routing
@@ -33,16 +34,7 @@ afterAll(async () => {
 const testid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
 async function askForPerson(summary: string): Promise<Customer> {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say(summary);
-  await saw('in the queue');
-  return customer;
+  return queuedCustomer(server.url, summary, customers);
 }
 
 async function statusOnServer(): Promise<string> {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { agentClient, type AgentClient } from '../helpers/agent-client';
 import { launchChromium } from '../helpers/browser';
-import { directLineClient, type Customer } from '../helpers/directline-client';
+import type { Customer } from '../helpers/directline-client';
 import { ROOT } from '../helpers/paths';
-import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { eventually, startTestServer, type TestServer } from '../helpers/server';
+import { queuedCustomer } from '../helpers/queued-customer';
 
 /**
  * Issue 15, past conversations in the console: two customers on the real Direct Line client reach
@@ -42,15 +43,7 @@ const testid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`)
 
 /** A customer asks for a person with `summary`, says `said` to Alice, and Alice ends it with `end`. */
 async function chat(summary: string, said: string, end: unknown): Promise<void> {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say(summary);
-  await saw('in the queue');
+  const customer = await queuedCustomer(server.url, summary, customers);
   const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary === summary), 8000, 'queued');
   expect((await alice.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
   await customer.say(said);

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { agentClient, type AgentClient } from '../helpers/agent-client';
-import { directLineClient, type Customer } from '../helpers/directline-client';
-import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import type { Customer } from '../helpers/directline-client';
+import { eventually, startTestServer, type TestServer } from '../helpers/server';
+import { customerSaw, queuedCustomer } from '../helpers/queued-customer';
 
 /**
  * Issue 15, past conversations: a handoff chat is archived when it closes (SQLite, FTS5), found by
@@ -30,15 +31,8 @@ beforeAll(async () => {
   [alice, bob] = [await agentClient(server.url, ALICE), await agentClient(server.url, BOB)];
 
   // A customer asks for a person, pastes a claim code in the chat with Alice, and Alice ends it.
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say('my $50 Amazon card says already redeemed');
-  await saw('in the queue');
+  const customer = await queuedCustomer(server.url, 'my $50 Amazon card says already redeemed', customers);
+  const saw = (text: string) => customerSaw(customer, text);
   const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary.includes('already redeemed')), 8000, 'queued');
   handoffId = item.id;
   expect((await alice.api('POST', `/conversations/${handoffId}/accept`)).status).toBe(200);
@@ -130,15 +124,8 @@ test('when a query or id is wrong, then it is a clear 4xx and the server goes on
 });
 
 test('when a customer leaves the queue before anyone accepts, then the archive keeps it as cancelled, with no agent', async () => {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say('my Xbox card balance vanished');
-  await saw('in the queue');
+  const customer = await queuedCustomer(server.url, 'my Xbox card balance vanished', customers);
+  const saw = (text: string) => customerSaw(customer, text);
   await customer.say('cancel');
   await saw("You've left the queue");
   const found = await eventually(async () => (await bob.api('GET', '/archive?q=balance%20vanished')).body.conversations[0], 8000, 'the cancelled request archived');
@@ -147,15 +134,8 @@ test('when a customer leaves the queue before anyone accepts, then the archive k
 });
 
 test("when the customer leaves the chat, then the archive holds the turn that closed it too (the customer's last words)", async () => {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say('my Roblox card shows zero');
-  await saw('in the queue');
+  const customer = await queuedCustomer(server.url, 'my Roblox card shows zero', customers);
+  const saw = (text: string) => customerSaw(customer, text);
   const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary.includes('Roblox')), 8000, 'queued');
   expect((await alice.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
   await customer.say('cancel');

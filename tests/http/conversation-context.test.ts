@@ -4,10 +4,11 @@ import { loadConfig } from '../../src/config/config';
 import type { ArchivedConversation } from '../../src/handoff/conversation-archive';
 import { memoryBackend, type Backend } from '../../src/storage/backend';
 import { agentClient, type AgentClient } from '../helpers/agent-client';
-import { directLineClient, type Customer } from '../helpers/directline-client';
+import type { Customer } from '../helpers/directline-client';
 import { LOOPBACK_LIMITS } from '../helpers/loopback-limits';
 import { ROOT } from '../helpers/paths';
-import { eventually, postJson } from '../helpers/server';
+import { eventually } from '../helpers/server';
+import { queuedCustomer } from '../helpers/queued-customer';
 
 /**
  * Issue 15: the context side panel. What the bot learned reaches the agent (currency and country as
@@ -37,15 +38,7 @@ afterAll(async () => {
 
 /** A customer on Direct Line who asks for a person with `summary`; Alice accepts. The request's id. */
 async function accepted(summary: string): Promise<string> {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say(summary);
-  await saw('in the queue');
+  await queuedCustomer(server.url, summary, customers);
   const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary === summary), 8000, 'queued');
   expect((await alice.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
   return item.id as string;

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { agentClient, type AgentClient } from '../helpers/agent-client';
-import { directLineClient, type Customer } from '../helpers/directline-client';
-import { eventually, postJson, startTestServer, type TestServer } from '../helpers/server';
+import type { Customer } from '../helpers/directline-client';
+import { eventually, startTestServer, type TestServer } from '../helpers/server';
+import { queuedCustomer } from '../helpers/queued-customer';
 
 /**
  * Issue 15, macros and wrap-up: the team's macros filled for a conversation (only for its agent),
@@ -34,15 +35,7 @@ afterAll(async () => {
 
 /** A Direct Line customer who asks for a person with `summary`; the id of their request, accepted by Alice. */
 async function acceptedRequest(summary: string): Promise<{ id: string; customer: Customer }> {
-  const { body } = await postJson(`${server.url}/v3/directline/tokens/generate`, {});
-  const customer = directLineClient({ domain: `${server.url}/v3/directline`, token: body.token, webSocket: true });
-  customers.push(customer);
-  const saw = (text: string) => eventually(() => customer.texts().find((t) => t.includes(text)), 8000, `customer to see "${text}"`);
-  await saw("I'm giftbot");
-  await customer.say('talk to a person');
-  await saw('In one line');
-  await customer.say(summary);
-  await saw('in the queue');
+  const customer = await queuedCustomer(server.url, summary, customers);
   const item = await eventually(async () => (await alice.api('GET', '/queue')).body.waiting.find((w: { summary: string }) => w.summary === summary), 8000, 'queued');
   expect((await alice.api('POST', `/conversations/${item.id}/accept`)).status).toBe(200);
   return { id: item.id as string, customer };
