@@ -11,6 +11,7 @@ import { api } from './api.js';
 import { make } from './dom.js';
 import { state } from './state.js';
 import { showStatus } from './status.js';
+import { closeOtherViews, viewToggle } from './view-toggle.js';
 
 const SEARCH = '/api/agent/archive';
 const exportPath = (id, format) => `${SEARCH}/${encodeURIComponent(id)}/transcript?format=${format}`;
@@ -33,14 +34,7 @@ export function startArchiveView() {
 }
 
 function build() {
-  const button = make('button', 'button subtle archive-toggle', 'Past');
-  Object.assign(button, { type: 'button', id: 'archive-toggle', title: 'Past conversations' });
-  button.dataset.testid = 'archive-toggle';
-  button.setAttribute('aria-pressed', 'false');
-  button.setAttribute('aria-controls', 'archive-view');
-  button.setAttribute('aria-label', 'Past conversations');
-  button.addEventListener('click', () => show(button.getAttribute('aria-pressed') !== 'true'));
-  document.getElementById('signout').before(button);
+  const button = viewToggle({ id: 'archive-toggle', label: 'Past', controls: 'archive-view', title: 'Past conversations', show, close: () => show(false) });
 
   const section = make('section', 'archive');
   Object.assign(section, { id: 'archive-view', hidden: true });
@@ -104,9 +98,7 @@ function forget() {
 
 function show(on) {
   if (!view) return;
-  // One view over the chats at a time: the Team view closes when this one opens.
-  const team = document.getElementById('team-toggle');
-  if (on && team && team.getAttribute('aria-pressed') === 'true') team.click();
+  if (on) closeOtherViews(view.button);
   view.button.setAttribute('aria-pressed', String(on));
   view.button.textContent = on ? 'Chats' : 'Past';
   view.section.hidden = !on;

@@ -10,10 +10,7 @@ import { apiResponse } from './api.js';
 import { make } from './dom.js';
 import { createReports } from './reports-charts.js';
 import { state } from './state.js';
-
-// The other views over the chats: one shows at a time, so opening either closes the reports.
-const OTHER_VIEWS = ['team-view', 'archive-view'];
-const OTHER_TOGGLES = ['team-toggle', 'archive-toggle'];
+import { closeOtherViews, viewToggle } from './view-toggle.js';
 
 let view = null;
 
@@ -31,13 +28,7 @@ export function startReportsView() {
 }
 
 function build() {
-  const button = make('button', 'button subtle reports-toggle', 'Reports');
-  Object.assign(button, { type: 'button', id: 'reports-toggle' });
-  button.dataset.testid = 'reports-toggle';
-  button.setAttribute('aria-pressed', 'false');
-  button.setAttribute('aria-controls', 'reports-view');
-  button.addEventListener('click', () => show(button.getAttribute('aria-pressed') !== 'true'));
-  document.getElementById('signout').before(button);
+  const button = viewToggle({ id: 'reports-toggle', label: 'Reports', controls: 'reports-view', show, close });
 
   const reports = createReports({ get: (path) => apiResponse(path) });
   Object.assign(reports.section, { id: 'reports-view', hidden: true });
@@ -48,10 +39,6 @@ function build() {
   reports.head.append(back);
   document.getElementById('console-view').after(reports.section);
 
-  for (const id of OTHER_VIEWS) {
-    const other = document.getElementById(id);
-    if (other) new MutationObserver(() => !other.hidden && close()).observe(other, { attributes: true, attributeFilter: ['hidden'] });
-  }
   // Signing out shows the sign-in form: the figures leave the page with the session.
   const signin = document.getElementById('signin-view');
   new MutationObserver(() => {
@@ -70,12 +57,7 @@ function close() {
 }
 
 function show(on) {
-  if (on) {
-    for (const id of OTHER_TOGGLES) {
-      const toggle = document.getElementById(id);
-      if (toggle && toggle.getAttribute('aria-pressed') === 'true') toggle.click();
-    }
-  }
+  if (on) closeOtherViews(view.button);
   view.button.setAttribute('aria-pressed', String(on));
   view.button.textContent = on ? 'Chats' : 'Reports';
   view.reports.section.hidden = !on;

@@ -14,6 +14,7 @@ import { formatTime, formatWait } from './format.js';
 import { state } from './state.js';
 import { showStatus } from './status.js';
 import { pickReassign } from './supervisor-picker.js';
+import { closeOtherViews, viewToggle } from './view-toggle.js';
 
 const POLL_MS = 3000;
 const TICK_MS = 1000;
@@ -36,14 +37,7 @@ function hideButton() {
 }
 
 function build() {
-  const button = make('button', 'button subtle team-toggle', 'Team');
-  Object.assign(button, { type: 'button', id: 'team-toggle' });
-  button.dataset.testid = 'team-toggle';
-  button.setAttribute('aria-pressed', 'false');
-  button.setAttribute('aria-controls', 'team-view');
-  button.addEventListener('click', () => show(button.getAttribute('aria-pressed') !== 'true'));
-  const signout = document.getElementById('signout');
-  signout.before(button);
+  const button = viewToggle({ id: 'team-toggle', label: 'Team', controls: 'team-view', show, close: () => show(false) });
 
   const section = make('section', 'team');
   Object.assign(section, { id: 'team-view', hidden: true });
@@ -87,6 +81,7 @@ function table(caption, testid, columns) {
 
 function show(on) {
   if (!view) return;
+  if (on) closeOtherViews(view.button);
   view.button.setAttribute('aria-pressed', String(on));
   view.button.textContent = on ? 'Chats' : 'Team';
   view.section.hidden = !on;

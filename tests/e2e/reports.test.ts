@@ -148,6 +148,14 @@ test('when a supervisor opens Reports in the console, then the reports replace t
   await testid(page, 'reports-back').click();
   await page.locator('#console-view').waitFor({ state: 'visible' });
   expect(await testid(page, 'reports-view').isHidden()).toBe(true);
+  // Past, then Team: one view at a time here too (the Team view used to open beside Past).
+  await testid(page, 'archive-toggle').click();
+  await testid(page, 'archive-view').waitFor({ state: 'visible' });
+  await testid(page, 'team-toggle').click();
+  await testid(page, 'team-view').waitFor({ state: 'visible' });
+  expect(await testid(page, 'archive-view').isHidden()).toBe(true);
+  await testid(page, 'team-toggle').click();
+  await page.locator('#console-view').waitFor({ state: 'visible' });
 
   // Signing out takes the figures off the page, and the charts with them.
   await testid(page, 'reports-toggle').click();
